@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'infra/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'services/*/src/**/*.test.ts',
+      'infra/src/**/*.test.ts',
+    ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',
     testTimeout: 60_000,

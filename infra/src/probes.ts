@@ -1,0 +1,90 @@
+// Checks that each server really answers its protocol: a Kafka metadata request, a MongoDB ping, an SMTP greeting.
+import { connect } from 'node:net';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import type { StackEndpoints } from './settings.ts';
+
+export async function probeKafka(brokers: string): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'lianxin-probe',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1500,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    if (cluster.brokers.length === 0) throw new Error('no broker in the cluster metadata');
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+export async function probeMongo(url: string): Promise<void> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1500 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+/** Reads the server's first line and expects `220`; then says QUIT. */
+export async function probeSmtp(url: string): Promise<void> {
+  const { hostname, port } = new URL(url);
+  await new Promise<void>((resolvePromise, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) || 25 });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no SMTP greeting within 1.5 s'));
+    }, 1500);
+    let buf = '';
+    socket.on('data', (chunk) => {
+      buf += chunk.toString('utf8');
+      if (!buf.includes('\n')) return;
+      clearTimeout(timer);
+      socket.end('QUIT\r\n');
+      if (buf.startsWith('220')) resolvePromise();
+      else reject(new Error(`unexpected SMTP greeting: ${buf.trim()}`));
+    });
+    socket.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+export async function probeMailApi(apiUrl: string): Promise<void> {
+  const res = await fetch(`${apiUrl}/healthz`, { signal: AbortSignal.timeout(1500) });
+  if (!res.ok) throw new Error(`mail API /healthz answered ${res.status}`);
+}
+
+export type ProbeName = 'kafka' | 'database' | 'smtp' | 'mailApi';
+
+export const probesFor = (e: StackEndpoints): Record<ProbeName, () => Promise<void>> => ({
+  kafka: () => probeKafka(e.kafkaBrokers),
+  database: () => probeMongo(e.mongoUrl),
+  smtp: () => probeSmtp(e.smtpUrl),
+  mailApi: () => probeMailApi(e.mailApiUrl),
+});
+
+/** Tries `probe` at least once, then until it passes or `timeoutMs` runs out; returns the last error. */
+export async function waitFor(
+  probe: () => Promise<void>,
+  timeoutMs: number,
+  stillAlive: () => boolean = () => true,
+): Promise<Error | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await probe();
+      return undefined;
+    } catch (err) {
+      const last = err instanceof Error ? err : new Error(String(err));
+      if (!stillAlive()) return new Error(`the process exited (${last.message})`);
+      if (Date.now() >= deadline) return last;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

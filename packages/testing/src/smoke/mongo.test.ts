@@ -1,0 +1,63 @@
+// Smoke test: a mongoose round trip, and a unique-index violation surfacing as a duplicate-key error.
+import mongoose, { Schema } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv } from '../test-env.ts';
+
+const env = testEnv(import.meta.url);
+const conn = mongoose.createConnection(env.dbUrl, {
+  autoIndex: true,
+  serverSelectionTimeoutMS: 10_000,
+});
+
+interface Bank {
+  code: string;
+  name: string;
+  branches: number;
+}
+const BankModel = conn.model<Bank>(
+  'SmokeBank',
+  new Schema<Bank>({
+    // serves: lookup by code, and one bank per code
+    code: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    branches: { type: Number, required: true },
+  }),
+);
+
+beforeAll(async () => {
+  await conn.asPromise();
+  await BankModel.init(); // builds the unique index before the test relies on it
+});
+afterAll(async () => {
+  await conn.dropDatabase();
+  await conn.close();
+});
+
+describe('mongo smoke', () => {
+  it('when a document is written, then it reads back the same and a conditional update applies once', async () => {
+    await BankModel.create({ code: 'ICBC-XH', name: '中国工商银行香河支行', branches: 3 });
+    const found = await BankModel.findOne({ code: 'ICBC-XH' }).lean();
+    expect(found).toMatchObject({ code: 'ICBC-XH', name: '中国工商银行香河支行', branches: 3 });
+
+    const first = await BankModel.updateOne(
+      { code: 'ICBC-XH', branches: 3 },
+      { $inc: { branches: 1 } },
+    );
+    const second = await BankModel.updateOne(
+      { code: 'ICBC-XH', branches: 3 },
+      { $inc: { branches: 1 } },
+    );
+    expect([first.modifiedCount, second.modifiedCount]).toEqual([1, 0]);
+  });
+
+  it('when a second document repeats a unique key, then the server answers with a duplicate-key error (11000)', async () => {
+    await BankModel.create({ code: 'ABC-XH', name: '中国农业银行香河支行', branches: 2 });
+    const err: unknown = await BankModel.create({ code: 'ABC-XH', name: '重复', branches: 1 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(mongoose.mongo.MongoServerError);
+    expect((err as InstanceType<typeof mongoose.mongo.MongoServerError>).code).toBe(11000);
+    expect(await BankModel.countDocuments({ code: 'ABC-XH' })).toBe(1);
+  });
+});
