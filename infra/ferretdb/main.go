@@ -3,15 +3,24 @@
 //
 // The upstream `cmd/ferretdb` panics when built with `go install` (FerretDB
 // issue 2982: it expects build/version/version.txt), so we embed the library.
+//
+// FerretDB 1.24 applies an update as a query, then a write in a separate
+// transaction (FerretDB issue 3040), so concurrent conditional updates of one
+// document lose writes. MongoDB makes every single-document write atomic, and our
+// code relies on it. So FerretDB listens on a private Unix socket and clients
+// reach it through serializer.go, which lets one write command run at a time.
 package main
 
 import (
 	"context"
 	"flag"
 	"log"
+	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -28,8 +37,11 @@ func main() {
 		log.Fatalf("-dir %q must be an existing directory", *dir)
 	}
 
+	sock := filepath.Join(*dir, "ferretdb.sock")
+	_ = os.Remove(sock) // left over from a killed run
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{Unix: sock},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/",
 	})
@@ -40,7 +52,25 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	log.Printf("ferretdb listening on %s, sqlite dir %s", *listen, *dir)
-	f.Run(ctx)
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() {
+		<-ctx.Done()
+		_ = ln.Close()
+	}()
+
+	done := make(chan struct{})
+	go func() {
+		f.Run(ctx)
+		close(done)
+	}()
+	log.Printf("ferretdb listening on %s (writes serialized), sqlite dir %s", *listen, *dir)
+	serve(ln, sock)
+	select { // let FerretDB close its databases before the process ends
+	case <-done:
+	case <-time.After(10 * time.Second):
+	}
 	log.Print("ferretdb stopped")
 }

@@ -60,4 +60,38 @@ describe('mongo smoke', () => {
     expect((err as InstanceType<typeof mongoose.mongo.MongoServerError>).code).toBe(11000);
     expect(await BankModel.countDocuments({ code: 'ABC-XH' })).toBe(1);
   });
+
+  // MongoDB applies each single-document write atomically and our invariants rely on it.
+  // FerretDB 1.24 alone does not (query, then write: FerretDB issue 3040); the local stack
+  // serialises writes in front of it (ADR 002). These races prove the database we run on.
+  it('when 300 conditional increments race for 100 places, then exactly 100 apply and none is lost', async () => {
+    await BankModel.create({ code: 'RACE-INC', name: 'race', branches: 0 });
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () =>
+        BankModel.updateOne(
+          { code: 'RACE-INC', branches: { $lt: 100 } },
+          { $inc: { branches: 1 } },
+        ),
+      ),
+    );
+    expect(results.reduce((n, r) => n + r.modifiedCount, 0)).toBe(100);
+    expect((await BankModel.findOne({ code: 'RACE-INC' }).lean())?.branches).toBe(100);
+  });
+
+  it('when 50 callers claim the same free document at once, 20 times over, then each time exactly one wins', async () => {
+    await BankModel.create({ code: 'RACE-CLAIM', name: 'free', branches: 0 });
+    for (let round = 0; round < 20; round += 1) {
+      await BankModel.updateOne({ code: 'RACE-CLAIM' }, { $set: { name: 'free' } });
+      const claims = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          BankModel.findOneAndUpdate(
+            { code: 'RACE-CLAIM', name: 'free' },
+            { $set: { name: `owner-${i}` } },
+            { returnDocument: 'after' },
+          ).lean(),
+        ),
+      );
+      expect(claims.filter((c) => c !== null)).toHaveLength(1);
+    }
+  });
 });

@@ -1,0 +1,172 @@
+package main
+
+// A MongoDB wire-protocol proxy that runs one write command at a time.
+//
+// Each client connection gets its own connection to FerretDB. Requests are
+// forwarded whole; for a command that may write, a process-wide mutex is held
+// from sending the request until its reply has come back, so FerretDB's
+// query-then-write never interleaves with another write. Commands known to be
+// read-only pass without the lock, so reads stay concurrent.
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"sync"
+	"time"
+)
+
+const (
+	opQuery = 2004
+	opMsg   = 2013
+
+	flagMoreToCome = 1 << 1
+
+	maxMessage = 48 * 1024 * 1024
+)
+
+// Commands that never write: they may run beside a write.
+var readOnly = map[string]bool{
+	"find": true, "getMore": true, "count": true, "distinct": true, "killCursors": true,
+	"hello": true, "isMaster": true, "ismaster": true, "ping": true, "buildInfo": true,
+	"buildinfo": true, "listCollections": true, "listIndexes": true, "listDatabases": true,
+	"endSessions": true, "getParameter": true, "getLog": true, "serverStatus": true,
+	"dbStats": true, "collStats": true, "connectionStatus": true, "whatsmyuri": true,
+	"getCmdLineOpts": true, "saslStart": true, "saslContinue": true, "explain": true,
+	"hostInfo": true, "getFreeMonitoringStatus": true, "logout": true,
+}
+
+var writeLock sync.Mutex
+
+func serve(ln net.Listener, backendSock string) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			log.Printf("accept: %v", err)
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		go proxy(c, backendSock)
+	}
+}
+
+func proxy(client net.Conn, backendSock string) {
+	defer client.Close()
+	var backend net.Conn
+	var err error
+	for i := 0; i < 100; i++ { // FerretDB may still be opening its socket at start-up
+		if backend, err = net.Dial("unix", backendSock); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		log.Printf("backend: %v", err)
+		return
+	}
+	defer backend.Close()
+
+	cr := bufio.NewReaderSize(client, 64*1024)
+	br := bufio.NewReaderSize(backend, 64*1024)
+	for {
+		req, err := readMessage(cr)
+		if err != nil {
+			return
+		}
+		if err := roundTrip(req, backend, br, client); err != nil {
+			return
+		}
+	}
+}
+
+// roundTrip sends one request and relays its replies, holding the write lock when needed.
+func roundTrip(req []byte, backend net.Conn, br *bufio.Reader, client net.Conn) error {
+	if mayWrite(req) {
+		writeLock.Lock()
+		defer writeLock.Unlock()
+	}
+	if _, err := backend.Write(req); err != nil {
+		return err
+	}
+	if opCode(req) == opMsg && flags(req)&flagMoreToCome != 0 {
+		return nil // fire-and-forget (w:0): no reply comes
+	}
+	for {
+		resp, err := readMessage(br)
+		if err != nil {
+			return err
+		}
+		if _, err := client.Write(resp); err != nil {
+			return err
+		}
+		if opCode(resp) != opMsg || flags(resp)&flagMoreToCome == 0 {
+			return nil
+		}
+	}
+}
+
+func readMessage(r *bufio.Reader) ([]byte, error) {
+	var head [4]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		return nil, err
+	}
+	n := int(binary.LittleEndian.Uint32(head[:]))
+	if n < 16 || n > maxMessage {
+		return nil, errors.New("bad message length")
+	}
+	msg := make([]byte, n)
+	copy(msg, head[:])
+	if _, err := io.ReadFull(r, msg[4:]); err != nil {
+		return nil, err
+	}
+	return msg, nil
+}
+
+func opCode(msg []byte) int32 { return int32(binary.LittleEndian.Uint32(msg[12:16])) }
+
+func flags(msg []byte) uint32 {
+	if len(msg) < 20 {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(msg[16:20])
+}
+
+// mayWrite is true unless the request is an OP_MSG whose command is known to be read-only.
+func mayWrite(msg []byte) bool {
+	if opCode(msg) != opMsg {
+		return opCode(msg) != opQuery // legacy OP_QUERY is only the driver's first hello
+	}
+	name, ok := commandName(msg)
+	return !ok || !readOnly[name]
+}
+
+// commandName reads the first key of the body section (kind 0) of an OP_MSG.
+func commandName(msg []byte) (string, bool) {
+	// header 16, flagBits 4, then sections; kind-0 section: 1 byte kind, then a BSON document.
+	for pos := 20; pos < len(msg); {
+		kind := msg[pos]
+		pos++
+		if pos+4 > len(msg) {
+			return "", false
+		}
+		size := int(binary.LittleEndian.Uint32(msg[pos : pos+4]))
+		if kind == 0 {
+			// document: int32 size, then element: type byte, cstring name
+			start := pos + 5
+			for end := start; end < len(msg) && end < pos+size; end++ {
+				if msg[end] == 0 {
+					return string(msg[start:end]), true
+				}
+			}
+			return "", false
+		}
+		pos += size // kind 1: int32 size covers the identifier and documents
+	}
+	return "", false
+}
