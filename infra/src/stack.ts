@@ -221,14 +221,19 @@ export interface UpResult {
 }
 
 /** Provisions what is missing and starts every server that isn't running; waits until each answers. */
-export async function up(out: Reporter = consoleReporter, s = loadSettings()): Promise<UpResult> {
+export async function up(
+  out: Reporter = consoleReporter,
+  s = loadSettings(),
+  only: readonly ServiceName[] = SERVICES,
+): Promise<UpResult> {
   await mkdir(s.stateDir, { recursive: true });
   await writeFile(join(s.stateDir, '.gitignore'), '*\n');
-  const results = await Promise.allSettled(SERVICES.map((name) => startOne(s, DEFS[name], out)));
+  const names = SERVICES.filter((n) => only.includes(n));
+  const results = await Promise.allSettled(names.map((name) => startOne(s, DEFS[name], out)));
   const started: ServiceName[] = [];
   const errors: string[] = [];
   results.forEach((r, i) => {
-    const name = SERVICES[i] ?? 'kafka';
+    const name = names[i] ?? 'kafka';
     if (r.status === 'fulfilled') {
       if (r.value === 'started') started.push(name);
       out.ok(`${DEFS[name].describe(endpointsOf(s))}  ${r.value}`);

@@ -3,3 +3,4 @@ export { testEnv, type TestEnv } from './test-env.ts';
 export { createTopics, readTopic, kafkaClient, type ReadMessage } from './kafka.ts';
 export { Mailbox, type ReceivedMail } from './mailbox.ts';
 export type { InfraSettings } from './settings.ts';
+export { privateKafka, type PrivateKafka } from './private-kafka.ts';

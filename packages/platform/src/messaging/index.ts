@@ -1,0 +1,28 @@
+// Messaging: the outbox and its relay, idempotent consumers with dead letters, read-model projections.
+export {
+  createKafka,
+  ensureTopics,
+  pingKafka,
+  type KafkaOptions,
+  type TopicSpec,
+} from './kafka.ts';
+export {
+  newEvent,
+  outboxPlugin,
+  withEvents,
+  initialOutbox,
+  sequenceOf,
+  type PendingEvent,
+  type OutboxFields,
+} from './outbox.ts';
+export { OutboxRelay, type RelayOptions, type RelaySource } from './relay.ts';
+export {
+  EventConsumer,
+  type ConsumerOptions,
+  type EventOf,
+  type EventSchemas,
+  type MessageContext,
+} from './consumer.ts';
+export { applyIfNewer } from './projection.ts';
+export { dlqTopicOf, headerString, originalHeaders } from './dlq.ts';
+export { encodeEnvelope, type Envelope, HEADER_EVENT_ID, HEADER_EVENT_TYPE } from './envelope.ts';

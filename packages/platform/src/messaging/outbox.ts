@@ -1,0 +1,84 @@
+// The transactional outbox without transactions: an aggregate's new events live in its own document.
+//
+// A write changes the aggregate and appends its events in ONE single-document
+// update (so both happen or neither does), and increments `version` by the number
+// of events it appends. Event i of the pending list therefore has the sequence
+// `version - outbox.length + i + 1` — the aggregate's version right after that
+// event — which the relay stamps when it publishes. Writers never need to read the
+// version first, so race-prone conditional updates (`confirmed < capacity`) can
+// emit events too. Rule: every write that appends k events does `$inc: { version: k }`,
+// which `withEvents` guarantees; nothing else touches `version` or `outbox`.
+import { randomUUID } from 'node:crypto';
+import { Schema } from 'mongoose';
+
+/** An event as it waits in the aggregate's document. */
+export interface PendingEvent {
+  id: string;
+  type: string;
+  time: string;
+  schemaVersion: number;
+  data: unknown;
+}
+
+/** Fields the outbox adds to an aggregate document. */
+export interface OutboxFields {
+  version: number;
+  outbox: PendingEvent[];
+  outboxCount: number;
+  outboxLeaseOwner: string | null;
+  outboxLeaseUntil: Date | null;
+}
+
+export function newEvent(type: string, data: unknown, schemaVersion = 1): PendingEvent {
+  return { id: randomUUID(), type, time: new Date().toISOString(), schemaVersion, data };
+}
+
+/** Mongoose plugin: the outbox fields and the index the relay's scan uses. */
+export function outboxPlugin(schema: Schema): void {
+  schema.add({
+    version: { type: Number, required: true, default: 0 },
+    outbox: { type: [Schema.Types.Mixed], default: [] },
+    outboxCount: { type: Number, required: true, default: 0 },
+    outboxLeaseOwner: { type: String, default: null },
+    outboxLeaseUntil: { type: Date, default: null },
+  });
+  // serves the relay: aggregates with pending events whose lease is free or expired
+  schema.index({ outboxCount: 1, outboxLeaseUntil: 1 });
+}
+
+type Update = Record<string, unknown> & {
+  $inc?: Record<string, number>;
+  $push?: Record<string, unknown>;
+};
+
+/** Adds `events` to an update of one aggregate: appended to its outbox, version advanced by their count. */
+export function withEvents<U extends Update>(update: U, events: PendingEvent[]): U {
+  if (events.length === 0)
+    throw new Error('withEvents: a state change must emit at least one event');
+  const inc = update.$inc ?? {};
+  if ('version' in inc || 'outboxCount' in inc)
+    throw new Error('withEvents: version is the outbox’s');
+  return {
+    ...update,
+    $inc: { ...inc, version: events.length, outboxCount: events.length },
+    $push: { ...(update.$push ?? {}), outbox: { $each: events } },
+  };
+}
+
+/** The outbox fields of a new aggregate created together with its first events. */
+export function initialOutbox(events: PendingEvent[]): OutboxFields {
+  if (events.length === 0)
+    throw new Error('initialOutbox: a new aggregate must emit at least one event');
+  return {
+    version: events.length,
+    outbox: events,
+    outboxCount: events.length,
+    outboxLeaseOwner: null,
+    outboxLeaseUntil: null,
+  };
+}
+
+/** The sequence of each pending event, derived from a consistent snapshot of the document. */
+export function sequenceOf(doc: Pick<OutboxFields, 'version' | 'outbox'>, index: number): number {
+  return doc.version - doc.outbox.length + index + 1;
+}

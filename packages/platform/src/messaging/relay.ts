@@ -1,0 +1,280 @@
+// Publishes the events waiting in aggregates' outboxes, in order per aggregate, and removes them once acknowledged.
+//
+// Claim → publish → release, per aggregate:
+// - claim: a conditional update sets a lease (owner, until) only if none is held or it expired,
+//   so two relays never publish the same aggregate at once;
+// - publish: all pending events in sequence order, `acks: all`, idempotent producer;
+// - release: removes exactly the published events, conditioned on `version` being unchanged
+//   since the claim (else re-reads and retries) and on still holding the lease.
+// A crash between publish and release leaves the events in place: once the lease expires
+// another relay publishes them again, and consumers skip what they already applied.
+import { randomUUID } from 'node:crypto';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Connection, mongo } from 'mongoose';
+import type { Logger } from 'pino';
+import { sequenceOf, type OutboxFields, type PendingEvent } from './outbox.ts';
+import { encodeEnvelope, type Envelope } from './envelope.ts';
+
+type AggregateId = string | mongo.ObjectId;
+type OutboxDoc = OutboxFields & { _id: AggregateId } & Record<string, unknown>;
+type Coll = mongo.Collection<{ _id: AggregateId }>;
+
+/** The documents are written by `withEvents`/`initialOutbox` only, so their shape is known. */
+const asOutboxDoc = (doc: { _id: AggregateId }): OutboxDoc => doc as OutboxDoc;
+
+export interface RelaySource {
+  /** Collection of the aggregate (its mongoose model's collection name). */
+  collection: string;
+  /** Topic of each event type. */
+  topicFor: (type: string) => string;
+  /** Message key; default the aggregate id, so an aggregate's events stay on one partition. */
+  keyFor?: (doc: Record<string, unknown>, event: PendingEvent) => string;
+}
+
+export interface RelayOptions {
+  kafka: Kafka;
+  connection: Connection;
+  /** The `source` of every envelope: the service's name. */
+  source: string;
+  sources: RelaySource[];
+  log: Logger;
+  /** How long a claim is held; must exceed a publish's worst case. */
+  leaseMs?: number;
+  /** How often it scans for pending events when nobody woke it. */
+  pollMs?: number;
+  /** Aggregates claimed per scan. */
+  batchSize?: number;
+  /** Longest wait between attempts while the broker fails. */
+  maxBackoffMs?: number;
+}
+
+export interface RelayStats {
+  published: number;
+  failures: number;
+}
+
+export class OutboxRelay {
+  readonly owner = `relay-${randomUUID()}`;
+  readonly stats: RelayStats = { published: 0, failures: 0 };
+  private readonly producer: Producer;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly maxBackoffMs: number;
+  private connected = false;
+  private running = false;
+  private woken = false;
+  private wakeUp: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly opts: RelayOptions) {
+    this.producer = opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.pollMs = opts.pollMs ?? 1_000;
+    this.batchSize = opts.batchSize ?? 50;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 5_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Call right after a write that appended events: the relay scans now instead of at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Finishes the aggregate in hand, then stops and disconnects. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    if (this.connected) await this.producer.disconnect().catch(() => undefined);
+    this.connected = false;
+  }
+
+  /** Publishes everything pending now (for tests and scripts); returns how many events went out. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.scanOnce();
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 0;
+    while (this.isRunning()) {
+      this.woken = false;
+      let published = 0;
+      try {
+        published = await this.scanOnce();
+        backoff = 0;
+      } catch (err) {
+        this.stats.failures += 1;
+        backoff = Math.min(this.maxBackoffMs, backoff === 0 ? 200 : backoff * 2);
+        this.opts.log.warn(
+          { err, retryInMs: backoff },
+          'outbox relay: publish failed; events stay pending',
+        );
+      }
+      if (!this.isRunning()) break;
+      if (published > 0 && backoff === 0) continue;
+      await this.sleep(backoff > 0 ? backoff : this.pollMs, backoff > 0);
+    }
+  }
+
+  /** Read through a method: stop() flips it while the loop awaits. */
+  private isRunning(): boolean {
+    return this.running;
+  }
+
+  private sleep(ms: number, ignoreWake: boolean): Promise<void> {
+    if (this.woken && !ignoreWake) return Promise.resolve();
+    return new Promise((resolvePromise) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolvePromise();
+      }
+      this.wakeUp = () => {
+        if (!ignoreWake || !this.running) done();
+      };
+    });
+  }
+
+  private collection(name: string): Coll {
+    const db = this.opts.connection.db;
+    if (!db) throw new Error('outbox relay: database connection is not open');
+    return db.collection(name);
+  }
+
+  /** One pass over every source; returns the number of events published. */
+  private async scanOnce(): Promise<number> {
+    let published = 0;
+    for (const source of this.opts.sources) {
+      const coll = this.collection(source.collection);
+      const candidates = await coll
+        .find(
+          {
+            outboxCount: { $gt: 0 },
+            $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date() } }],
+          },
+          { projection: { _id: 1 }, limit: this.batchSize },
+        )
+        .toArray();
+      for (const { _id } of candidates) {
+        if (!this.running && this.loop !== undefined) return published;
+        published += await this.relayOne(coll, source, _id);
+      }
+    }
+    return published;
+  }
+
+  private async relayOne(coll: Coll, source: RelaySource, id: AggregateId): Promise<number> {
+    const now = new Date();
+    const claimed = await coll.findOneAndUpdate(
+      {
+        _id: id,
+        outboxCount: { $gt: 0 },
+        $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }],
+      },
+      {
+        $set: {
+          outboxLeaseOwner: this.owner,
+          outboxLeaseUntil: new Date(now.getTime() + this.leaseMs),
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (!claimed) return 0; // another relay has it, or it was just drained
+    const doc = asOutboxDoc(claimed);
+
+    try {
+      await this.publish(source, doc);
+    } catch (err) {
+      // Give the lease back at once so the next attempt (ours or another relay's) needn't wait it out.
+      await coll
+        .updateOne(
+          { _id: id, outboxLeaseOwner: this.owner },
+          { $set: { outboxLeaseOwner: null, outboxLeaseUntil: null } },
+        )
+        .catch(() => undefined);
+      throw err;
+    }
+    const sent = new Set(doc.outbox.map((e) => e.id));
+    this.stats.published += sent.size;
+    await this.release(coll, id, doc, sent);
+    return sent.size;
+  }
+
+  private async publish(source: RelaySource, doc: OutboxDoc): Promise<void> {
+    if (!this.connected) {
+      await this.producer.connect();
+      this.connected = true;
+    }
+    const byTopic = new Map<string, Message[]>();
+    doc.outbox.forEach((event, i) => {
+      const envelope: Envelope = {
+        id: event.id,
+        type: event.type,
+        source: this.opts.source,
+        subject: String(doc._id),
+        sequence: sequenceOf(doc, i),
+        time: event.time,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+      };
+      const topic = source.topicFor(event.type);
+      const list = byTopic.get(topic) ?? [];
+      list.push(encodeEnvelope(envelope, source.keyFor?.(doc, event) ?? String(doc._id)));
+      byTopic.set(topic, list);
+    });
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  /** Removes the published events; the rest (appended since the claim) stay for the next pass. */
+  private async release(
+    coll: Coll,
+    id: AggregateId,
+    seen: OutboxDoc,
+    sent: Set<string>,
+  ): Promise<void> {
+    let current: Pick<OutboxDoc, 'version' | 'outbox' | 'outboxLeaseOwner'> | null = seen;
+    for (let attempt = 0; current && attempt < 20; attempt += 1) {
+      if (current.outboxLeaseOwner !== this.owner) {
+        this.opts.log.warn(
+          { aggregate: id },
+          'outbox relay: lease lost before release; events will be re-sent',
+        );
+        return;
+      }
+      const remaining = current.outbox.filter((e) => !sent.has(e.id));
+      const res = await coll.updateOne(
+        { _id: id, version: current.version, outboxLeaseOwner: this.owner },
+        {
+          $set: {
+            outbox: remaining,
+            outboxCount: remaining.length,
+            outboxLeaseOwner: null,
+            outboxLeaseUntil: null,
+          },
+        },
+      );
+      if (res.matchedCount === 1) return;
+      const fresh = await coll.findOne(
+        { _id: id },
+        { projection: { version: 1, outbox: 1, outboxLeaseOwner: 1 } },
+      );
+      current = fresh ? asOutboxDoc(fresh) : null;
+    }
+    throw new Error(`outbox relay: could not release aggregate ${String(id)} (concurrent writes)`);
+  }
+}

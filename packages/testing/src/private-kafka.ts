@@ -1,0 +1,56 @@
+// A Kafka broker of a test's own, on free ports, that the test may stop and start (broker-outage drills).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { down, loadSettings, silentReporter, up, type StackSettings } from '@lianxin/infra';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => {
+        resolvePromise(port);
+      });
+    });
+  });
+}
+
+export interface PrivateKafka {
+  brokers: string[];
+  /** Starts the broker (again); its data survives a stop. */
+  start: () => Promise<void>;
+  /** Stops the broker process (SIGTERM, then SIGKILL). */
+  stop: () => Promise<void>;
+  /** Stops it and deletes its data. */
+  dispose: () => Promise<void>;
+}
+
+/** Runs on the local stack's machinery (needs Java; the jars are the shared per-user cache). */
+export async function privateKafka(): Promise<PrivateKafka> {
+  const base = loadSettings();
+  const stateDir = await mkdtemp(join(tmpdir(), 'lianxin-kafka-'));
+  const settings: StackSettings = {
+    ...base,
+    stateDir,
+    ports: { ...base.ports, kafka: await freePort(), kafkaController: await freePort() },
+  };
+  const handle: PrivateKafka = {
+    brokers: [`${settings.host}:${settings.ports.kafka}`],
+    start: async () => {
+      await up(silentReporter, settings, ['kafka']);
+    },
+    stop: async () => {
+      await down(silentReporter, settings, ['kafka']);
+    },
+    dispose: async () => {
+      await down(silentReporter, settings, ['kafka']);
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+  await handle.start();
+  return handle;
+}
