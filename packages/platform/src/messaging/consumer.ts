@@ -72,6 +72,7 @@ export class EventConsumer<M extends EventSchemas> {
   private readonly initialMs: number;
   private readonly maxMs: number;
   private stopping = false;
+  private readonly joinedOnce: Promise<void>;
 
   constructor(private readonly opts: ConsumerOptions<M>) {
     this.consumer = opts.kafka.consumer({
@@ -80,6 +81,12 @@ export class EventConsumer<M extends EventSchemas> {
       heartbeatInterval: 3_000,
     });
     this.producer = opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.joinedOnce = new Promise((resolvePromise) => {
+      const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        off();
+        resolvePromise();
+      });
+    });
     this.attempts = opts.retry?.attempts ?? 5;
     this.initialMs = opts.retry?.initialMs ?? 200;
     this.maxMs = opts.retry?.maxMs ?? 10_000;
@@ -106,14 +113,9 @@ export class EventConsumer<M extends EventSchemas> {
     await this.producer.disconnect();
   }
 
-  /** Resolves once the group has assigned this member its partitions. */
+  /** Resolves once this member has joined its group for the first time. */
   joined(): Promise<void> {
-    return new Promise((resolvePromise) => {
-      const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-        off();
-        resolvePromise();
-      });
-    });
+    return this.joinedOnce;
   }
 
   private marks(): mongo.Collection<ProcessedMark> | undefined {

@@ -46,6 +46,8 @@ export interface RelayOptions {
   batchSize?: number;
   /** Longest wait between attempts while the broker fails. */
   maxBackoffMs?: number;
+  /** Called between a publish and the removal of what it published: the crash drill's seam. */
+  afterPublish?: (aggregateId: string) => Promise<void>;
 }
 
 export interface RelayStats {
@@ -208,6 +210,7 @@ export class OutboxRelay {
     }
     const sent = new Set(doc.outbox.map((e) => e.id));
     this.stats.published += sent.size;
+    await this.opts.afterPublish?.(String(id));
     await this.release(coll, id, doc, sent);
     return sent.size;
   }
