@@ -25,4 +25,5 @@ export {
 } from './consumer.ts';
 export { applyIfNewer } from './projection.ts';
 export { dlqTopicOf, headerString, originalHeaders } from './dlq.ts';
+export { listDeadLetters, replayDeadLetters, type DeadLetter } from './dlq-tool.ts';
 export { encodeEnvelope, type Envelope, HEADER_EVENT_ID, HEADER_EVENT_TYPE } from './envelope.ts';
