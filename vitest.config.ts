@@ -12,6 +12,10 @@ export default defineConfig({
     ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',
+    // On CI a JSON report too, from which .ci/run prints the plain "N passed, N failed" line.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.lianxin/vitest-report.json' }]]
+      : ['default'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     benchmark: {
