@@ -13,21 +13,11 @@
 import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
 import type { Connection, mongo } from 'mongoose';
 import type { Logger } from 'pino';
-import { z, type ZodType } from 'zod';
+import { AnyEnvelope } from '@lianxin/contracts';
+import type { z, ZodType } from 'zod';
 import { isDuplicateKey } from '../db/index.ts';
 import { dlqHeaders, dlqTopicOf } from './dlq.ts';
 import type { Envelope } from './envelope.ts';
-
-const EnvelopeShape = z.object({
-  id: z.string().min(1),
-  type: z.string().min(1),
-  source: z.string().min(1),
-  subject: z.string().min(1),
-  sequence: z.number().int().positive(),
-  time: z.iso.datetime({ offset: true }),
-  schemaVersion: z.number().int().positive(),
-  data: z.unknown(),
-});
 
 export type EventSchemas = Record<string, ZodType>;
 
@@ -188,7 +178,7 @@ export class EventConsumer<M extends EventSchemas> {
     } catch {
       return { ok: false, reason: 'not JSON' };
     }
-    const env = EnvelopeShape.safeParse(json);
+    const env = AnyEnvelope.safeParse(json);
     if (!env.success) return { ok: false, reason: `envelope: ${describeIssues(env.error)}` };
     const schema = this.opts.events[env.data.type];
     if (schema === undefined) return { ok: true, event: undefined };

@@ -1,7 +1,9 @@
 // Dead letters: where a consumer group puts what it could not process, and how they are read and replayed.
+import { dlqTopic } from '@lianxin/contracts';
 import type { IHeaders } from 'kafkajs';
 
-export const dlqTopicOf = (topic: string, group: string): string => `${topic}.dlq.${group}`;
+/** `<topic>.dlq.<group>` (the catalog's rule: group names have no dots). */
+export const dlqTopicOf = dlqTopic;
 
 export interface DlqInfo {
   topic: string;

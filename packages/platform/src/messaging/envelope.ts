@@ -1,16 +1,8 @@
 // How an event travels on Kafka: the envelope as JSON, keyed by aggregate, with type and id in headers.
+import type { Envelope } from '@lianxin/contracts';
 import type { Message } from 'kafkajs';
 
-export interface Envelope<T = unknown> {
-  id: string;
-  type: string;
-  source: string;
-  subject: string;
-  sequence: number;
-  time: string;
-  schemaVersion: number;
-  data: T;
-}
+export type { Envelope };
 
 export const HEADER_EVENT_ID = 'event-id';
 export const HEADER_EVENT_TYPE = 'event-type';
