@@ -1,0 +1,6 @@
+// Public API of @lianxin/platform/config: parse the environment once, with shared fragments.
+export { ConfigError, loadConfig } from './load-config.ts';
+export type { ConfigIssue, Env } from './load-config.ts';
+export { envBool, envInt, envList, envPort } from './env-fields.ts';
+export { authEnv, httpEnv, kafkaEnv, logEnv, mongoEnv } from './fragments.ts';
+export type { AuthEnv, HttpEnv, KafkaEnv, LogEnv, MongoEnv } from './fragments.ts';

@@ -1,0 +1,115 @@
+// GET /healthz (the process is up) and GET /readyz (caller-supplied probes for the database, the broker…).
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+
+/** Resolves when the dependency is usable; rejects (or hangs past the timeout) when not. */
+export type ReadinessProbe = () => Promise<unknown>;
+
+const ProbeResult = z.object({
+  status: z.enum(['up', 'down']),
+  durationMs: z.number(),
+  /** Why a probe is down, without the error text: it may hold connection strings. */
+  reason: z.enum(['error', 'timeout']).optional(),
+});
+
+const Readiness = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.record(z.string(), ProbeResult),
+  /** Names of the probes that are down. */
+  failing: z.array(z.string()),
+});
+
+const Health = z.object({ status: z.literal('ok') });
+
+type ProbeOutcome = z.infer<typeof ProbeResult>;
+
+const TIMED_OUT = Symbol('timeout');
+
+async function runProbe(
+  probe: ReadinessProbe,
+  timeoutMs: number,
+): Promise<{ result: ProbeOutcome; error?: unknown }> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(TIMED_OUT);
+    }, timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([probe(), timeout]);
+    const durationMs = Math.round(performance.now() - started);
+    if (outcome === TIMED_OUT) return { result: { status: 'down', durationMs, reason: 'timeout' } };
+    return { result: { status: 'up', durationMs } };
+  } catch (error) {
+    return {
+      result: {
+        status: 'down',
+        durationMs: Math.round(performance.now() - started),
+        reason: 'error',
+      },
+      error,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  probes: Readonly<Record<string, ReadinessProbe>>,
+  timeoutMs: number,
+): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  // Orchestrators poll these; they must never be rate limited away.
+  const config = { rateLimit: false } as const;
+
+  routes.get(
+    '/healthz',
+    {
+      config,
+      schema: { tags: ['health'], summary: 'The process is up', response: { 200: Health } },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+
+  routes.get(
+    '/readyz',
+    {
+      config,
+      schema: {
+        tags: ['health'],
+        summary: 'Every dependency is reachable',
+        response: { 200: Readiness, 503: Readiness },
+      },
+    },
+    async (request, reply) => {
+      const names = Object.keys(probes);
+      const outcomes = await Promise.all(
+        names.map(async (name) => {
+          const probe = probes[name];
+          return probe === undefined ? undefined : runProbe(probe, timeoutMs);
+        }),
+      );
+      const checks: Record<string, ProbeOutcome> = {};
+      const failing: string[] = [];
+      names.forEach((name, index) => {
+        const outcome = outcomes[index];
+        if (outcome === undefined) return;
+        checks[name] = outcome.result;
+        if (outcome.result.status === 'down') {
+          failing.push(name);
+          request.log.warn(
+            { probe: name, reason: outcome.result.reason, err: outcome.error },
+            'readiness probe failed',
+          );
+        }
+      });
+      const ready = failing.length === 0;
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not_ready', checks, failing });
+    },
+  );
+}

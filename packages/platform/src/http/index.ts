@@ -1,0 +1,34 @@
+// Public API of @lianxin/platform/http: the app factory, errors, and what main.ts needs to run a service.
+export { createApp, DEFAULT_BODY_LIMIT } from './create-app.ts';
+export type { App, CreateAppOptions } from './create-app.ts';
+export {
+  AppError,
+  badRequest,
+  conflict,
+  ErrorBody,
+  errorResponses,
+  forbidden,
+  internalError,
+  isAppError,
+  notFound,
+  TEXT,
+  tooManyRequests,
+  unauthorized,
+  ValidationDetail,
+} from './errors.ts';
+export type { AppErrorOptions } from './errors.ts';
+export { languageOf, preferredLanguage } from './language.ts';
+export type { Language, LocalizedText } from './language.ts';
+export { RequestValidationError, validatorCompiler } from './validation.ts';
+export { findNonStrictObjects } from './strict-body.ts';
+export { findForbiddenKeys } from './key-guard.ts';
+export { toErrorReply } from './error-handler.ts';
+export { BEARER_SECURITY, DOCS_PREFIX } from './docs.ts';
+export type { DocsOptions } from './docs.ts';
+export type { ReadinessProbe } from './health.ts';
+export { DEFAULT_RATE_LIMIT } from './rate-limit.ts';
+export type { RateLimitOptions } from './rate-limit.ts';
+export { REQUEST_ID_HEADER } from './request-id.ts';
+export { runService } from './run-service.ts';
+export type { CloseHook, Listenable, RunningService, RunServiceOptions } from './run-service.ts';
+export type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';

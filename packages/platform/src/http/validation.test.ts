@@ -1,0 +1,224 @@
+// Tests for request validation: strict bodies, operator keys, field paths and bilingual messages.
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createApp } from './create-app.ts';
+import type { App } from './create-app.ts';
+import { ErrorBody } from './errors.ts';
+import { RequestValidationError, validatorCompiler } from './validation.ts';
+
+const Attendee = z.strictObject({
+  name: z.string().min(1),
+  mobile: z.string().regex(/^1[3-9]\d{9}$/),
+});
+const Registration = z.strictObject({ attendee: Attendee, note: z.string().optional() });
+
+let app: App | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function build(): Promise<App> {
+  app = await createApp();
+  app.post(
+    '/registrations',
+    {
+      schema: {
+        body: Registration,
+        querystring: z.object({ page: z.coerce.number().int().min(1).optional() }),
+        response: { 201: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (_request, reply) => reply.status(201).send({ ok: true }),
+  );
+  app.post('/anything', () => ({ ok: true }));
+  return app;
+}
+
+async function post(
+  target: App,
+  payload: unknown,
+  headers: Record<string, string> = {},
+  url = '/registrations',
+) {
+  const response = await target.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    headers,
+  });
+  return {
+    status: response.statusCode,
+    body: ErrorBody.parse(response.json()),
+    headers: response.headers,
+  };
+}
+
+const valid = { attendee: { name: '张三', mobile: '13812345678' } };
+
+describe('request validation', () => {
+  it('when the body is valid, then the route runs', async () => {
+    const target = await build();
+    const response = await target.inject({ method: 'POST', url: '/registrations', payload: valid });
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('when the body has an unknown field, then 400 VALIDATION_FAILED names it with its path', async () => {
+    const { status, body } = await post(await build(), {
+      ...valid,
+      attendee: { ...valid.attendee, role: 'admin' },
+      isAdmin: true,
+    });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.message).toContain('attendee.role');
+    expect(body.error.details).toEqual(
+      expect.arrayContaining([
+        {
+          in: 'body',
+          path: 'attendee.role',
+          rule: 'unrecognized_keys',
+          message: '不允许的字段：role',
+        },
+        {
+          in: 'body',
+          path: 'isAdmin',
+          rule: 'unrecognized_keys',
+          message: '不允许的字段：isAdmin',
+        },
+      ]),
+    );
+  });
+
+  it('when a string field receives {"$ne": null}, then 400 and the operator is named', async () => {
+    const { status, body } = await post(await build(), {
+      attendee: { name: 'x', mobile: { $ne: null } },
+    });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ in: 'body', path: 'attendee.mobile.$ne', rule: 'forbidden_key' }),
+    ]);
+  });
+
+  it('when the key guard is bypassed, then zod alone still refuses an object where a string is typed', () => {
+    const validate = validatorCompiler({
+      schema: Registration,
+      method: 'POST',
+      url: '/x',
+      httpPart: 'body',
+    });
+    const result = validate({ attendee: { name: 'x', mobile: { $ne: null } } });
+    const error = typeof result === 'object' && 'error' in result ? result.error : undefined;
+    if (!(error instanceof RequestValidationError))
+      throw new Error('expected a RequestValidationError');
+    expect(error.issues.en).toEqual([
+      expect.objectContaining({ path: 'attendee.mobile', rule: 'invalid_type' }),
+    ]);
+  });
+
+  it('when a $-prefixed key hides deep inside an untyped body, then 400 names its path', async () => {
+    const { status, body } = await post(
+      await build(),
+      { filter: { any: [{ ok: 1 }, { nested: { $where: 'sleep(1000)' } }] } },
+      {},
+      '/anything',
+    );
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ path: 'filter.any.1.nested.$where', rule: 'forbidden_key' }),
+    ]);
+  });
+
+  it('when a key contains a dot, then 400', async () => {
+    const { status, body } = await post(
+      await build(),
+      { 'profile.role': 'admin' },
+      {},
+      '/anything',
+    );
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ path: 'profile.role', rule: 'forbidden_key' }),
+    ]);
+  });
+
+  it('when the query string carries a $ key, then 400 with in=querystring', async () => {
+    const response = await (
+      await build()
+    ).inject({
+      method: 'POST',
+      url: '/registrations?$where=1',
+      payload: valid,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(ErrorBody.parse(response.json()).error.details).toEqual([
+      expect.objectContaining({ in: 'querystring', path: '$where' }),
+    ]);
+  });
+
+  it('when fields are missing or malformed, then each path is listed with its rule', async () => {
+    const { body } = await post(await build(), { attendee: { mobile: '12345' } });
+    expect(body.error.details).toEqual([
+      { in: 'body', path: 'attendee.name', rule: 'invalid_type', message: '必填' },
+      expect.objectContaining({ in: 'body', path: 'attendee.mobile', rule: 'invalid_format' }),
+    ]);
+  });
+
+  it('when the client prefers English, then messages are English and Content-Language says so', async () => {
+    const { body, headers } = await post(
+      await build(),
+      { attendee: { mobile: '13812345678' }, extra: 1 },
+      { 'accept-language': 'en-US,en;q=0.9,zh-CN;q=0.8' },
+    );
+    expect(headers['content-language']).toBe('en');
+    expect(body.error.message).toBe('The request is invalid: attendee.name, extra');
+    expect(body.error.details).toEqual([
+      { in: 'body', path: 'attendee.name', rule: 'invalid_type', message: 'Required' },
+      { in: 'body', path: 'extra', rule: 'unrecognized_keys', message: 'Unknown field: extra' },
+    ]);
+  });
+
+  it('when the query string is invalid, then 400 with in=querystring', async () => {
+    const response = await (
+      await build()
+    ).inject({
+      method: 'POST',
+      url: '/registrations?page=0',
+      payload: valid,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(ErrorBody.parse(response.json()).error.details).toEqual([
+      expect.objectContaining({ in: 'querystring', path: 'page', rule: 'too_small' }),
+    ]);
+  });
+
+  it('when a route declares a body schema with a plain z.object, then start-up fails naming the route and path', async () => {
+    const target = await createApp();
+    app = target;
+    target.post(
+      '/loose',
+      { schema: { body: z.strictObject({ attendee: z.object({ mobile: z.string() }) }) } },
+      () => ({}),
+    );
+    await expect(target.ready()).rejects.toThrow(
+      /POST \/loose must use z\.strictObject.*plain z\.object at: attendee/,
+    );
+  });
+
+  it('when a body opts into extra keys with z.looseObject, then it is accepted', async () => {
+    const target = await createApp();
+    app = target;
+    target.post(
+      '/loose',
+      { schema: { body: z.strictObject({ meta: z.looseObject({ source: z.string() }) }) } },
+      () => ({ ok: true }),
+    );
+    const response = await target.inject({
+      method: 'POST',
+      url: '/loose',
+      payload: { meta: { source: 'sms', campaign: 'spring' } },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+});
