@@ -13,6 +13,7 @@
 import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
 import type { Connection, mongo } from 'mongoose';
 import type { Logger } from 'pino';
+import { EVENT_PRODUCER } from './kafka.ts';
 import { AnyEnvelope } from '@lianxin/contracts';
 import type { z, ZodType } from 'zod';
 import { isDuplicateKey } from '../db/index.ts';
@@ -70,7 +71,7 @@ export class EventConsumer<M extends EventSchemas> {
       sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
     });
-    this.producer = opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = opts.kafka.producer(EVENT_PRODUCER);
     this.joinedOnce = new Promise((resolvePromise) => {
       const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
         off();

@@ -1,4 +1,6 @@
 // `pnpm dlq list <topic> <group>` and `pnpm dlq replay <topic> <group> (--event <id> | --all)`.
+import { z } from 'zod';
+import { loadConfig, kafkaEnv } from '../config/index.ts';
 import { createKafka } from './kafka.ts';
 import { listDeadLetters, replayDeadLetters, type DeadLetter } from './dlq-tool.ts';
 
@@ -26,8 +28,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-  const kafka = createKafka({ brokers, clientId: 'lianxin-dlq' });
+  const config = loadConfig(
+    z.object({ KAFKA_BROKERS: kafkaEnv.shape.KAFKA_BROKERS.default(['127.0.0.1:9092']) }),
+  );
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'lianxin-dlq' });
   if (cmd === 'list') {
     const letters = await listDeadLetters(kafka, topic, group);
     for (const l of letters) console.log(show(l));

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka } from 'kafkajs';
 import { dlqTopicOf, headerString, originalHeaders } from './dlq.ts';
+import { EVENT_PRODUCER } from './kafka.ts';
 
 export interface DeadLetter {
   partition: number;
@@ -98,7 +99,7 @@ export async function replayDeadLetters(
 ): Promise<DeadLetter[]> {
   const chosen = (await listDeadLetters(kafka, topic, group)).filter(select);
   if (chosen.length === 0) return [];
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer(EVENT_PRODUCER);
   await producer.connect();
   try {
     await producer.send({

@@ -3,6 +3,7 @@ export {
   createKafka,
   ensureTopics,
   pingKafka,
+  EVENT_PRODUCER,
   type KafkaOptions,
   type TopicSpec,
 } from './kafka.ts';

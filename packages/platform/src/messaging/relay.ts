@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Connection, mongo } from 'mongoose';
 import type { Logger } from 'pino';
+import { EVENT_PRODUCER } from './kafka.ts';
 import { sequenceOf, type OutboxFields, type PendingEvent } from './outbox.ts';
 import { encodeEnvelope, type Envelope } from './envelope.ts';
 
@@ -70,7 +71,7 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
 
   constructor(private readonly opts: RelayOptions) {
-    this.producer = opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = opts.kafka.producer(EVENT_PRODUCER);
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.pollMs = opts.pollMs ?? 1_000;
     this.batchSize = opts.batchSize ?? 50;
