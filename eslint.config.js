@@ -12,7 +12,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // mongoose types each schema path as a class (SchemaTypeOptions) but is designed to take
       // plain object literals there; the rule would flag every schema definition.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',

@@ -1,0 +1,74 @@
+// Component tests of branches: coordinators manage them, every signed-in role reads them (a liaison, their own bank's).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bankBody, harness, type Caller, type Harness } from '../test-harness.ts';
+
+let h: Harness;
+let coordinator: Caller;
+let officer: Caller;
+let reviewer: Caller;
+beforeAll(async () => {
+  h = await harness(import.meta.url);
+  coordinator = h.as(await h.token({ sub: 'c1', role: 'coordinator', name: '协调员' }));
+  officer = h.as(await h.token({ sub: 'o1', role: 'officer', name: '民警' }));
+  reviewer = h.as(await h.token({ sub: 'r1', role: 'reviewer', name: '审核' }));
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('branches', () => {
+  it('when a coordinator adds, edits and removes a branch, then every role reads the current list', async () => {
+    const bank = (await coordinator('POST', '/banks', bankBody())).json<{ id: string }>();
+    const added = await coordinator('POST', `/banks/${bank.id}/branches`, {
+      name: '新华大街网点',
+      address: '香河县新华大街88号',
+      phone: '0316-8312345',
+    });
+    expect(added.statusCode).toBe(201);
+    const branch = added.json<{ id: string }>();
+    const edited = await coordinator('PATCH', `/banks/${bank.id}/branches/${branch.id}`, {
+      phone: null,
+    });
+    expect(edited.json()).toMatchObject({ id: branch.id, name: '新华大街网点', phone: null });
+    for (const caller of [officer, reviewer]) {
+      expect((await caller('GET', `/banks/${bank.id}/branches`)).json()).toMatchObject({
+        items: [{ id: branch.id, phone: null }],
+      });
+      expect(
+        (await caller('POST', `/banks/${bank.id}/branches`, { name: 'x', address: 'y' }))
+          .statusCode,
+      ).toBe(403);
+    }
+    const liaison = h.as(
+      await h.token({
+        sub: '0123456789abcdef01234567',
+        role: 'liaison',
+        bankId: bank.id,
+        name: 'l',
+      }),
+    );
+    expect((await liaison('GET', `/banks/${bank.id}/branches`)).statusCode).toBe(200);
+    expect((await coordinator('GET', `/banks/${bank.id}`)).json()).toMatchObject({
+      branchCount: 1,
+    });
+    expect(
+      (await coordinator('DELETE', `/banks/${bank.id}/branches/${branch.id}`)).statusCode,
+    ).toBe(204);
+    expect(
+      (await coordinator('DELETE', `/banks/${bank.id}/branches/${branch.id}`)).statusCode,
+    ).toBe(404);
+    expect((await coordinator('GET', `/banks/${bank.id}/branches`)).json()).toEqual({ items: [] });
+  });
+
+  it('when a branch body is invalid, then 400 naming the field', async () => {
+    const bank = (await coordinator('POST', '/banks', bankBody())).json<{ id: string }>();
+    const res = await coordinator('POST', `/banks/${bank.id}/branches`, {
+      name: '网点',
+      address: '地址',
+      phone: 'call me',
+    });
+    expect(res.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'phone' })] },
+    });
+  });
+});
