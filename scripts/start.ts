@@ -1,19 +1,143 @@
-// `pnpm start`: brings the whole system up locally and says what runs where.
-import { consoleReporter, up } from '@lianxin/infra';
+// `pnpm start`: brings the whole system up locally — infrastructure, then each service with its demo
+// data — says what runs where, and keeps the services in the foreground until Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { consoleReporter, loadSettings, up } from '@lianxin/infra';
+import { loadOrCreateDevKeys } from '@lianxin/platform/auth';
 
+interface ServiceSpec {
+  name: string;
+  port: number;
+  /** Database name of the service. */
+  db: string;
+  extraEnv?: Record<string, string>;
+}
+
+/** Each service joins this list as it is built. */
+const SERVICES: ServiceSpec[] = [{ name: 'banks', port: 4101, db: 'lianxin_banks' }];
+
+const settings = loadSettings();
 const t0 = Date.now();
-const { endpoints } = await up(consoleReporter);
-const secs = ((Date.now() - t0) / 1000).toFixed(1);
-const inbox = endpoints.mailApiUrl.replace(/\/api$/, '');
+const { endpoints } = await up(consoleReporter, settings);
+const keys = await loadOrCreateDevKeys(settings.stateDir);
+const logDir = join(settings.stateDir, 'logs');
+await mkdir(logDir, { recursive: true });
 
+function portBusy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => {
+      resolve(false);
+    });
+  });
+}
+
+async function waitReady(spec: ServiceSpec, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(
+        `${spec.name} exited with ${child.exitCode}; see ${join(logDir, `${spec.name}.log`)}`,
+      );
+    try {
+      const res = await fetch(`http://127.0.0.1:${spec.port}/readyz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${spec.name} not ready within 60 s; see ${join(logDir, `${spec.name}.log`)}`);
+}
+
+const children: ChildProcess[] = [];
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null) {
+            resolve();
+            return;
+          }
+          c.once('exit', () => {
+            resolve();
+          });
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+process.on('SIGINT', () => void stopAll().then(() => process.exit(0)));
+process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+try {
+  for (const spec of SERVICES) {
+    if (await portBusy(spec.port)) {
+      throw new Error(
+        `port ${spec.port} for ${spec.name} is in use — is \`pnpm start\` already running?`,
+      );
+    }
+    const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
+    const mongo = new URL(endpoints.mongoUrl);
+    mongo.pathname = `/${spec.db}`;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', `services/${spec.name}/src/main.ts`],
+      {
+        cwd: settings.repoRoot,
+        env: {
+          ...process.env,
+          PORT: String(spec.port),
+          HOST: '127.0.0.1',
+          MONGO_URL: mongo.toString(),
+          KAFKA_BROKERS: endpoints.kafkaBrokers,
+          KAFKA_CLIENT_ID: spec.name,
+          JWT_PUBLIC_KEY_FILE: keys.publicKeyPath,
+          LOAD_DEMO: 'true',
+          LOG_LEVEL: 'info',
+          ...spec.extraEnv,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    children.push(child);
+    await waitReady(spec, child);
+    consoleReporter.ok(`${spec.name} ready on http://127.0.0.1:${spec.port} (demo data loaded)`);
+  }
+} catch (err) {
+  consoleReporter.warn(err instanceof Error ? err.message : String(err));
+  await stopAll();
+  process.exit(1);
+}
+
+const inbox = endpoints.mailApiUrl.replace(/\/api$/, '');
+const services = SERVICES.map(
+  (s) =>
+    `  ${s.name.padEnd(9)} http://127.0.0.1:${s.port}   API docs http://127.0.0.1:${s.port}/docs`,
+).join('\n');
 console.log(`
-连心 Lianxin — local system up in ${secs} s
+连心 Lianxin — running (up in ${((Date.now() - t0) / 1000).toFixed(1)} s)
+
+${services}
 
   Kafka      ${endpoints.kafkaBrokers}
   Database   ${endpoints.mongoUrl}   (FerretDB on SQLite; MongoDB protocol)
   SMTP       ${endpoints.smtpUrl}
-  Mail inbox ${inbox}   (every email the system sends lands here)
+  Mail inbox ${inbox}
 
-Services (banks, outreach, content, notifier) join this list as they are built.
-Logs: pnpm infra logs [-f]   Status: pnpm infra status   Stop: pnpm infra down
+Try it (in another terminal):
+  TOKEN=$(pnpm --silent run token --role coordinator)
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
+
+Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);
