@@ -26,7 +26,7 @@ describe('broker outage', () => {
       const kafka = createKafka({ brokers: broker.brokers, clientId: `${env.id}-relay` });
       const relay = f.relay({ kafka, pollMs: 200, maxBackoffMs: 1_000 });
       relay.start();
-      const app = counterApp(f.counters, relay);
+      const app = await counterApp(f.counters, relay);
       const ids = Array.from({ length: 20 }, (_, i) => `b-${env.id}-${i}`);
       for (const id of ids)
         expect((await app.inject({ method: 'POST', url: `/counters/${id}` })).statusCode).toBe(201);
@@ -39,7 +39,11 @@ describe('broker outage', () => {
       await broker.stop();
       const writes = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
-          app.inject({ method: 'POST', url: `/counters/${ids[i % ids.length] ?? ''}/increments` }),
+          app.inject({
+            method: 'POST',
+            url: `/counters/${ids[i % ids.length] ?? ''}/increments`,
+            payload: { by: 1 },
+          }),
         ),
       );
       expect(writes.map((w) => w.statusCode)).toEqual(Array.from({ length: 200 }, () => 200));
