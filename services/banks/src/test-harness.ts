@@ -29,6 +29,8 @@ export interface Harness {
   topic: string;
   token: (claims: PrincipalInput) => Promise<string>;
   as: (token: string) => Caller;
+  /** A caller for each staff role. */
+  staff: () => Promise<Record<'coordinator' | 'officer' | 'reviewer', Caller>>;
   close: () => Promise<void>;
 }
 
@@ -68,20 +70,30 @@ export async function harness(fileUrl: string): Promise<Harness> {
     audience: 'lianxin-api',
   });
   const app = await buildApp({ deps, verifier });
+  const token = (claims: PrincipalInput) =>
+    mint(claims, { privateKey: keys.privateKey, expiresIn: '1h' });
+  const as =
+    (bearer: string): Caller =>
+    (method, url, body) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${bearer}` },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
   return {
     env,
     app,
     deps,
     db,
     topic,
-    token: (claims) => mint(claims, { privateKey: keys.privateKey, expiresIn: '1h' }),
-    as: (token) => (method, url, body) =>
-      app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${token}` },
-        ...(body === undefined ? {} : { payload: body as object }),
-      }),
+    token,
+    as,
+    staff: async () => ({
+      coordinator: as(await token({ sub: 'c1', role: 'coordinator', name: '反诈中心协调员' })),
+      officer: as(await token({ sub: 'o1', role: 'officer', name: '民警' })),
+      reviewer: as(await token({ sub: 'r1', role: 'reviewer', name: '审核民警' })),
+    }),
     close: async () => {
       await app.close();
       await relay.stop();

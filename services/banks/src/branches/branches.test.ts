@@ -8,9 +8,7 @@ let officer: Caller;
 let reviewer: Caller;
 beforeAll(async () => {
   h = await harness(import.meta.url);
-  coordinator = h.as(await h.token({ sub: 'c1', role: 'coordinator', name: '协调员' }));
-  officer = h.as(await h.token({ sub: 'o1', role: 'officer', name: '民警' }));
-  reviewer = h.as(await h.token({ sub: 'r1', role: 'reviewer', name: '审核' }));
+  ({ coordinator, officer, reviewer } = await h.staff());
 });
 afterAll(async () => {
   await h.close();

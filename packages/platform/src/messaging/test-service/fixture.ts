@@ -1,5 +1,6 @@
 // Shared set-up of the messaging tests: a database, a topic and clients on the real servers, cleaned up after.
 import { randomUUID } from 'node:crypto';
+import { AnyEnvelope } from '@lianxin/contracts';
 import { createTopics, testEnv } from '@lianxin/testing';
 import type { Kafka } from 'kafkajs';
 import type { Connection, Model } from 'mongoose';
@@ -56,24 +57,7 @@ export async function fixture(fileUrl: string, partitions = 3): Promise<Fixture>
   };
 }
 
-/** Parses the envelopes read back from a topic. */
-export function envelopes(values: (string | null)[]): {
-  id: string;
-  type: string;
-  subject: string;
-  sequence: number;
-  source: string;
-  data: unknown;
-}[] {
-  return values.map(
-    (v) =>
-      JSON.parse(v ?? 'null') as {
-        id: string;
-        type: string;
-        subject: string;
-        sequence: number;
-        source: string;
-        data: unknown;
-      },
-  );
+/** Parses the envelopes read back from a topic (validated: a malformed one fails the test). */
+export function envelopes(values: (string | null)[]): AnyEnvelope[] {
+  return values.map((v) => AnyEnvelope.parse(JSON.parse(v ?? 'null')));
 }
