@@ -1,0 +1,137 @@
+// Check-in and three-colour feedback on the real database: the window, once under concurrency, the follow-up on a red rating.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegistrationDoc } from '../registrations/registration.model.ts';
+import {
+  attendee,
+  HOUR,
+  harness,
+  liaisonToken,
+  scheduleForum,
+  seedBanks,
+  type Harness,
+} from '../test-support/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness(import.meta.url);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+interface ErrorJson {
+  error: { code: string; details?: Record<string, unknown>[] };
+}
+
+/** A confirmed registration at a forum starting in `startsInMs`; returns its id, session and token. */
+async function confirmed(
+  startsInMs = HOUR / 2,
+): Promise<{ id: string; sessionId: string; token: string }> {
+  const [bank] = await seedBanks(h.conn, 1);
+  if (!bank) throw new Error('no bank');
+  const sessionId = await scheduleForum(h, [bank], { capacity: 5, perBankQuota: null, startsInMs });
+  const res = await h.app.inject({
+    method: 'POST',
+    url: `/sessions/${sessionId}/registrations`,
+    headers: { authorization: `Bearer ${await liaisonToken(h, bank)}` },
+    payload: attendee(1),
+  });
+  const reg = res.json<{ id: string; checkInToken: string | null }>();
+  if (reg.checkInToken === null) throw new Error('no token');
+  return { id: reg.id, sessionId, token: reg.checkInToken };
+}
+
+const scan = (token: string) =>
+  h.app.inject({ method: 'POST', url: '/check-ins', payload: { token } });
+const rate = (token: string, colours: { attitude: string; tone: string; expression: string }) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/feedback',
+    payload: { token, ...colours, comment: '讲得很实在' },
+  });
+
+describe('check-in', () => {
+  it('when the same code is scanned 20 times at once, then one check-in is recorded and the others get 409 with the first time', async () => {
+    const { id, token } = await confirmed();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => scan(token)));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([
+      201,
+      ...Array<number>(19).fill(409),
+    ]);
+    const reg = await h.deps.models.registrations.findById(id).lean<RegistrationDoc>();
+    const first = reg?.checkIn?.at.toISOString();
+    const refused = responses
+      .filter((r) => r.statusCode === 409)
+      .map((r) => r.json<ErrorJson>().error);
+    expect(new Set(refused.map((e) => e.code))).toEqual(new Set(['ALREADY_CHECKED_IN']));
+    expect(new Set(refused.map((e) => e.details?.[0]?.checkedInAt))).toEqual(new Set([first]));
+    expect(reg?.outbox.filter((e) => e.type === 'attendance.checked_in')).toHaveLength(1);
+  });
+
+  it('when scanned more than an hour before the start, then 409 CHECK_IN_NOT_OPEN', async () => {
+    const { token } = await confirmed(3 * HOUR);
+    const res = await scan(token);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<ErrorJson>().error.code).toBe('CHECK_IN_NOT_OPEN');
+  });
+
+  it('when the code is altered, then 400 INVALID_CHECK_IN_TOKEN', async () => {
+    const { token } = await confirmed();
+    const res = await scan(`${token.slice(0, -2)}xx`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorJson>().error.code).toBe('INVALID_CHECK_IN_TOKEN');
+  });
+
+  it('when an officer checks someone in by registration id, then it is recorded as done by that officer', async () => {
+    const { id, sessionId } = await confirmed();
+    const officer = await h.token({ sub: 'officer-zhang', role: 'officer', name: '张警官' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/sessions/${sessionId}/registrations/${id}/check-in`,
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(res.statusCode).toBe(201);
+    const reg = await h.deps.models.registrations.findById(id).lean<RegistrationDoc>();
+    expect(reg?.checkIn).toMatchObject({ method: 'officer', by: 'officer-zhang' });
+  });
+});
+
+describe('feedback', () => {
+  it('when feedback comes before check-in, then 409', async () => {
+    const { token } = await confirmed();
+    expect(
+      (await rate(token, { attitude: 'blue', tone: 'blue', expression: 'blue' })).statusCode,
+    ).toBe(409);
+  });
+
+  it('when the same feedback is sent 20 times at once, then one is kept, and its red rating opens a follow-up', async () => {
+    const { id, token } = await confirmed();
+    await scan(token);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        rate(token, { attitude: 'blue', tone: 'red', expression: 'yellow' }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([
+      201,
+      ...Array<number>(19).fill(409),
+    ]);
+    const created = responses
+      .find((r) => r.statusCode === 201)
+      ?.json<{ followUpOpened: boolean }>();
+    expect(created?.followUpOpened).toBe(true);
+    const reg = await h.deps.models.registrations.findById(id).lean<RegistrationDoc>();
+    expect(reg?.feedback).toMatchObject({
+      ratings: { attitude: 'blue', tone: 'red', expression: 'yellow' },
+      followUp: { status: 'open' },
+    });
+    expect(reg?.outbox.filter((e) => e.type === 'feedback.submitted')).toHaveLength(1);
+  });
+
+  it('when every colour is blue, then no follow-up is opened', async () => {
+    const { token } = await confirmed();
+    await scan(token);
+    const res = await rate(token, { attitude: 'blue', tone: 'blue', expression: 'blue' });
+    expect(res.json<{ followUpOpened: boolean }>().followUpOpened).toBe(false);
+  });
+});

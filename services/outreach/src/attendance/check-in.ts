@@ -1,0 +1,90 @@
+// Use case: check an attendee in — by their signed token or by an officer — from an hour before the start to the end, once.
+import { badRequest, conflict } from '@lianxin/platform/http';
+import { withEvents } from '@lianxin/platform/messaging';
+import { attendanceCheckedIn } from '../registrations/registration-events.ts';
+import type { RegistrationDoc } from '../registrations/registration.model.ts';
+import type { Deps } from '../shared/deps.ts';
+import { registrationNotFound, sessionNotFound } from '../shared/errors.ts';
+import type { SessionDoc } from '../sessions/session.model.ts';
+import { WITHOUT_LEDGER } from '../sessions/session-access.ts';
+import { verifyCheckInToken } from './check-in-token.ts';
+
+const OPENS_BEFORE_START_MS = 3_600_000;
+
+export const invalidToken = () =>
+  badRequest('INVALID_CHECK_IN_TOKEN', { zh: '签到码无效', en: 'The check-in code is not valid' }, [
+    { path: ['token'], message: 'not a valid check-in token' },
+  ]);
+
+export function resolveToken(
+  deps: Deps,
+  token: string,
+): { registrationId: string; sessionId: string } {
+  const ids = verifyCheckInToken(deps.checkInSecret, token);
+  if (ids === null) throw invalidToken();
+  return ids;
+}
+
+export async function checkIn(
+  deps: Deps,
+  registrationId: string,
+  sessionId: string,
+  by: { method: 'qr'; officerId: null } | { method: 'officer'; officerId: string },
+): Promise<RegistrationDoc> {
+  const { registrations, sessions } = deps.models;
+  const session = await sessions.findById(sessionId, WITHOUT_LEDGER).lean<SessionDoc>();
+  if (!session) throw sessionNotFound();
+  const reg = await registrations
+    .findOne({ _id: registrationId, sessionId }, { outbox: 0 })
+    .lean<RegistrationDoc>();
+  if (!reg) throw registrationNotFound();
+  const now = deps.now();
+  const opensAt = new Date(session.startsAt.getTime() - OPENS_BEFORE_START_MS);
+  if (session.status === 'cancelled' || now < opensAt || now > session.endsAt) {
+    throw conflict(
+      'CHECK_IN_NOT_OPEN',
+      {
+        zh: '不在签到时间内（活动开始前一小时至结束）',
+        en: 'Check-in is open from one hour before the start to the end',
+      },
+      [
+        {
+          path: [],
+          message: 'outside the check-in window',
+          opensAt: opensAt.toISOString(),
+          closesAt: session.endsAt.toISOString(),
+        },
+      ],
+    );
+  }
+  if (reg.checkIn !== null) throw alreadyCheckedIn(reg.checkIn.at);
+  if (reg.status !== 'confirmed') {
+    throw conflict('CONFLICT', {
+      zh: '该报名未确认，不能签到',
+      en: 'Only a confirmed registration can check in',
+    });
+  }
+  const record = { at: now, method: by.method, by: by.officerId };
+  // Once: the write only matches while nobody has checked this registration in.
+  const res = await registrations.updateOne(
+    { _id: reg._id, status: 'confirmed', checkIn: null },
+    withEvents({ $set: { checkIn: record } }, [attendanceCheckedIn(reg, record)]),
+  );
+  if (res.matchedCount === 0) {
+    const first = await registrations
+      .findById(reg._id, { checkIn: 1 })
+      .lean<Pick<RegistrationDoc, 'checkIn'>>();
+    if (first?.checkIn) throw alreadyCheckedIn(first.checkIn.at);
+    throw conflict('CONFLICT', { zh: '该报名已取消', en: 'The registration was cancelled' });
+  }
+  deps.wake();
+  return { ...reg, checkIn: record };
+}
+
+function alreadyCheckedIn(at: Date) {
+  return conflict(
+    'ALREADY_CHECKED_IN',
+    { zh: `已于 ${at.toISOString()} 签到`, en: `Already checked in at ${at.toISOString()}` },
+    [{ path: [], message: 'already checked in', checkedInAt: at.toISOString() }],
+  );
+}

@@ -1,0 +1,36 @@
+// The outreach service's configuration: one zod schema over the environment, parsed once at start-up.
+import {
+  authEnv,
+  envInt,
+  envPort,
+  httpEnv,
+  kafkaEnv,
+  logEnv,
+  loadConfig,
+  mongoEnv,
+} from '@lianxin/platform/config';
+import { z } from 'zod';
+
+export const OutreachConfig = z.object({
+  ...httpEnv.shape,
+  ...mongoEnv.shape,
+  ...kafkaEnv.shape,
+  ...authEnv.shape,
+  ...logEnv.shape,
+  PORT: envPort.default(4102),
+  KAFKA_CLIENT_ID: z.string().trim().min(1).default('outreach'),
+  /** Signs check-in tokens (the QR codes); at least 32 characters. */
+  CHECK_IN_SECRET: z.string().min(32),
+  /** The bank read model's consumer group; a new name replays lianxin.banks.v1 from the start. */
+  BANK_CONSUMER_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .default('outreach-banks'),
+  /** How often the reconciler finishes interrupted registrations and cancellations. */
+  RECONCILE_INTERVAL_MS: envInt(1_000, 3_600_000).default(30_000),
+});
+export type OutreachConfig = z.output<typeof OutreachConfig>;
+
+export function readConfig(): OutreachConfig {
+  return loadConfig(OutreachConfig);
+}

@@ -1,0 +1,99 @@
+// The outreach process: config → database → Kafka → topics → relay → consumers → reconciler → HTTP, closed in reverse.
+import { Topics as ContractTopics } from '@lianxin/contracts';
+import { tokenVerifierFromEnv } from '@lianxin/platform/auth';
+import { connectDb, closeDb, pingDb } from '@lianxin/platform/db';
+import { runService } from '@lianxin/platform/http';
+import { createLogger } from '@lianxin/platform/log';
+import { createKafka, ensureTopics, OutboxRelay, pingKafka } from '@lianxin/platform/messaging';
+import { buildApp } from './app.ts';
+import { bankConsumer } from './banks/bank-consumer.ts';
+import { readConfig } from './config.ts';
+import { reconcile } from './registrations/reconcile.ts';
+import type { Deps, Topics } from './shared/deps.ts';
+import { relaySources } from './shared/messaging.ts';
+import { createModels } from './shared/models.ts';
+
+const config = readConfig();
+const log = createLogger({ name: 'outreach', level: config.LOG_LEVEL, ci: config.CI });
+const topics: Topics = {
+  banks: ContractTopics.banks,
+  sessions: ContractTopics.sessions,
+  registrations: ContractTopics.registrations,
+};
+
+const conn = await connectDb({
+  url: config.MONGO_URL,
+  poolSize: config.MONGO_POOL_SIZE,
+  timeoutMs: config.MONGO_TIMEOUT_MS,
+});
+const models = await createModels(conn);
+const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, log });
+await ensureTopics(
+  kafka,
+  [topics.banks, topics.sessions, topics.registrations].map((topic) => ({
+    topic,
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
+  })),
+);
+
+const relay = new OutboxRelay({
+  kafka,
+  connection: conn,
+  source: 'outreach',
+  sources: relaySources(topics),
+  log,
+});
+relay.start();
+const deps: Deps = {
+  models,
+  wake: () => {
+    relay.wake();
+  },
+  now: () => new Date(),
+  checkInSecret: config.CHECK_IN_SECRET,
+  log,
+};
+
+const banks = bankConsumer({
+  kafka,
+  conn,
+  topic: topics.banks,
+  groupId: config.BANK_CONSUMER_GROUP,
+  log,
+});
+await banks.start();
+
+// On start and then periodically: finish what a crash interrupted (ADR 006).
+const runReconcile = async (): Promise<void> => {
+  try {
+    const report = await reconcile(deps);
+    if (report.settled + report.released + report.promoted + report.cancelled > 0)
+      log.info({ report }, 'reconciled');
+  } catch (err) {
+    log.error({ err }, 'reconcile failed; will retry');
+  }
+};
+await runReconcile();
+const timer = setInterval(() => void runReconcile(), config.RECONCILE_INTERVAL_MS);
+
+const app = await buildApp(deps, {
+  logger: log,
+  auth: await tokenVerifierFromEnv(config),
+  readiness: { database: () => pingDb(conn), broker: () => pingKafka(kafka) },
+});
+
+await runService({
+  app,
+  port: config.PORT,
+  host: config.HOST,
+  logger: log,
+  onClose: [
+    () => closeDb(conn),
+    () => relay.stop(),
+    () => banks.stop(),
+    () => {
+      clearInterval(timer);
+    },
+  ],
+});

@@ -1,0 +1,93 @@
+// Use case: follow an opinion up — reassign, re-date, recategorise, and move it open → in_progress → resolved (with a note).
+import { EventMap, type OpinionStatus } from '@lianxin/contracts';
+import { conflict } from '@lianxin/platform/http';
+import { newEvent, withEvents } from '@lianxin/platform/messaging';
+import type { Deps } from '../shared/deps.ts';
+import { invalid, opinionNotFound } from '../shared/errors.ts';
+import type { PatchOpinionBody } from './opinion.dto.ts';
+import { toOpinionSnapshot } from './opinion-mapping.ts';
+import type { OpinionDoc } from './opinion.model.ts';
+
+const ORDER: Record<OpinionStatus, number> = { open: 0, in_progress: 1, resolved: 2 };
+
+export async function updateOpinion(
+  deps: Deps,
+  opinionId: string,
+  patch: PatchOpinionBody,
+): Promise<OpinionDoc> {
+  const { opinions } = deps.models;
+  const current = await opinions.findById(opinionId, { outbox: 0 }).lean<OpinionDoc>();
+  if (!current) throw opinionNotFound();
+  const status = patch.status ?? current.status;
+  if (current.status === 'resolved' || ORDER[status] < ORDER[current.status]) {
+    throw conflict(
+      'INVALID_TRANSITION',
+      {
+        zh: `不能从「${current.status}」改为「${status}」`,
+        en: `Cannot move from ${current.status} to ${status}`,
+      },
+      [
+        {
+          path: ['status'],
+          message: `${current.status} → ${status} is not allowed`,
+          from: current.status,
+          to: status,
+        },
+      ],
+    );
+  }
+  if (status === 'resolved' && patch.resolutionNote === undefined) {
+    throw invalid(
+      ['resolutionNote'],
+      '办结时须填写办理结果',
+      'A resolution note is required to resolve',
+    );
+  }
+  if (status !== 'resolved' && patch.resolutionNote !== undefined) {
+    throw invalid(
+      ['resolutionNote'],
+      '只有办结时填写办理结果',
+      'A resolution note is given only when resolving',
+    );
+  }
+  const now = deps.now();
+  const next: OpinionDoc = {
+    ...current,
+    category: patch.category ?? current.category,
+    ownerId: patch.ownerId ?? current.ownerId,
+    dueAt: patch.dueAt === undefined ? current.dueAt : new Date(patch.dueAt),
+    status,
+    resolutionNote: status === 'resolved' ? (patch.resolutionNote ?? null) : null,
+    resolvedAt: status === 'resolved' ? now : null,
+  };
+  const snapshot = toOpinionSnapshot(next);
+  const event =
+    status === 'resolved'
+      ? newEvent('opinion.resolved', EventMap['opinion.resolved'].parse(snapshot))
+      : newEvent('opinion.updated', EventMap['opinion.updated'].parse(snapshot));
+  // Conditioned on the version read, so two officers' edits cannot interleave into a state neither chose.
+  const res = await opinions.updateOne(
+    { _id: opinionId, version: current.version },
+    withEvents(
+      {
+        $set: {
+          category: next.category,
+          ownerId: next.ownerId,
+          dueAt: next.dueAt,
+          status: next.status,
+          resolutionNote: next.resolutionNote,
+          resolvedAt: next.resolvedAt,
+        },
+      },
+      [event],
+    ),
+  );
+  if (res.matchedCount === 0) {
+    throw conflict('CONFLICT', {
+      zh: '该记录刚被他人修改，请刷新后重试',
+      en: 'The opinion was just changed; reload and retry',
+    });
+  }
+  deps.wake();
+  return next;
+}

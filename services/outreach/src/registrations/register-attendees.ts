@@ -1,0 +1,120 @@
+// Use case: a liaison of an invited bank registers one attendee or a batch — each confirmed or waitlisted, none lost.
+import type { Attendee } from '@lianxin/contracts';
+import type { LiaisonPrincipal } from '@lianxin/platform/auth';
+import { isDuplicateKey } from '@lianxin/platform/db';
+import { conflict, type AppError } from '@lianxin/platform/http';
+import { bankRepository } from '../banks/bank-repository.ts';
+import type { Deps } from '../shared/deps.ts';
+import { bankNotActive, liaisonInactive, sessionNotScheduled } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import {
+  assertScheduled,
+  findVisibleSessionHead,
+  type SessionHead,
+} from '../sessions/session-access.ts';
+import type { SessionDoc } from '../sessions/session.model.ts';
+import type { RegistrationDoc } from './registration.model.ts';
+import { isOpenForRegistration, markFirstTransition } from './settle-registration.ts';
+import { seatLedger } from './seat-ledger.ts';
+
+function emptyOutbox() {
+  return { version: 0, outbox: [], outboxCount: 0, outboxLeaseOwner: null, outboxLeaseUntil: null };
+}
+
+export type RegisterResult =
+  { ok: true; registration: RegistrationDoc } | { ok: false; error: AppError };
+
+export function registrationClosed(session: Pick<SessionDoc, 'registration'>): AppError {
+  const opensAt = session.registration.opensAt.toISOString();
+  const closesAt = session.registration.closesAt.toISOString();
+  return conflict(
+    'REGISTRATION_CLOSED',
+    {
+      zh: `不在报名时间内（${opensAt} 至 ${closesAt}）`,
+      en: `Registration is open from ${opensAt} to ${closesAt}`,
+    },
+    [{ path: ['registration'], message: 'outside the registration window', opensAt, closesAt }],
+  );
+}
+
+const duplicate = (): AppError =>
+  conflict(
+    'DUPLICATE_ATTENDEE',
+    {
+      zh: '该手机号已报名本场活动',
+      en: 'This mobile number is already registered for the session',
+    },
+    [{ path: ['mobile'], message: 'already registered for this session' }],
+  );
+
+export async function registerAttendees(
+  deps: Deps,
+  liaison: LiaisonPrincipal,
+  sessionId: string,
+  attendees: readonly Attendee[],
+): Promise<RegisterResult[]> {
+  const session = await findVisibleSessionHead(deps, liaison, sessionId);
+  assertScheduled(session);
+  if (!isOpenForRegistration(session, deps.now())) throw registrationClosed(session);
+  const banks = bankRepository(deps.models.banks, deps.models.liaisons);
+  if (!(await banks.isActiveLiaison(liaison.sub, liaison.bankId))) throw liaisonInactive();
+  if (!(await banks.isActive(liaison.bankId))) throw bankNotActive([liaison.bankId]);
+
+  // In order: within a batch, the first attendee listed is the first in the queue.
+  const results: RegisterResult[] = [];
+  for (const attendee of attendees)
+    results.push(await registerOne(deps, liaison, session, attendee));
+  return results;
+}
+
+async function registerOne(
+  deps: Deps,
+  liaison: LiaisonPrincipal,
+  session: SessionHead,
+  attendee: Attendee,
+): Promise<RegisterResult> {
+  const { registrations } = deps.models;
+  const id = newId();
+  const doc: RegistrationDoc = {
+    _id: id,
+    sessionId: session._id,
+    bankId: liaison.bankId,
+    attendee,
+    mobileKey: attendee.mobile,
+    status: 'pending',
+    waitlist: null,
+    registeredBy: liaison.sub,
+    registeredAt: deps.now(),
+    cancellation: null,
+    checkIn: null,
+    feedback: null,
+    ...emptyOutbox(),
+  };
+  try {
+    // First the document, unique per session and mobile: from here a crash leaves a `pending`
+    // registration that the reconciler settles; nothing about seats has happened yet.
+    await registrations.create(doc);
+  } catch (error) {
+    if (isDuplicateKey(error)) return { ok: false, error: duplicate() };
+    throw error;
+  }
+  const outcome = await seatLedger(deps.models.sessions).claimOrEnqueue(
+    session._id,
+    id,
+    liaison.bankId,
+    session,
+  );
+  if (outcome.kind === 'closed') {
+    // The session stopped taking registrations between our check and the seat claim.
+    await registrations.deleteOne({ _id: id });
+    return { ok: false, error: sessionNotScheduled('cancelled') };
+  }
+  const settled = await markFirstTransition(
+    deps,
+    doc,
+    outcome.kind === 'seat'
+      ? outcome
+      : { kind: 'queued', place: { position: outcome.position, reason: outcome.reason } },
+  );
+  return { ok: true, registration: settled };
+}

@@ -1,0 +1,123 @@
+// HTTP entry points of registrations: parse → one use case → map (masked mobiles unless the caller may see them).
+import { ObjectIdString, RegistrationStatus } from '@lianxin/contracts';
+import { principalOf, requireRole } from '@lianxin/platform/auth';
+import { errorResponses, type App } from '@lianxin/platform/http';
+import { z } from 'zod';
+import type { Deps } from '../shared/deps.ts';
+import { liaisonOf } from '../shared/principals.ts';
+import { cancelRegistration } from './cancel-registration.ts';
+import { listRegistrations } from './list-registrations.ts';
+import { registerAttendees } from './register-attendees.ts';
+import {
+  BatchResult,
+  RegisterBody,
+  RegistrationParams,
+  RegistrationView,
+} from './registration.dto.ts';
+import { toRegistrationView } from './registration-view.ts';
+
+const SessionParams = z.strictObject({ sessionId: ObjectIdString });
+const ListQuery = z.object({ status: RegistrationStatus.optional() });
+
+export function registrationRoutes(app: App, deps: Deps): void {
+  const tags = ['registrations'];
+  const secret = deps.checkInSecret;
+
+  app.post(
+    '/sessions/:sessionId/registrations',
+    {
+      onRequest: [app.authenticate, requireRole('liaison')],
+      schema: {
+        tags,
+        params: SessionParams,
+        body: RegisterBody,
+        response: {
+          201: z.union([RegistrationView, BatchResult]),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const liaison = liaisonOf(request);
+      const body = request.body;
+      const batch = 'attendees' in body;
+      const results = await registerAttendees(
+        deps,
+        liaison,
+        request.params.sessionId,
+        batch ? body.attendees : [body],
+      );
+      if (!batch) {
+        const only = results[0];
+        if (only === undefined) throw new Error('no result for a single registration');
+        if (!only.ok) throw only.error;
+        return reply.code(201).send(toRegistrationView(only.registration, liaison, secret));
+      }
+      return reply.code(201).send({
+        results: results.map((r, index) =>
+          r.ok
+            ? {
+                index,
+                registration: toRegistrationView(r.registration, liaison, secret),
+                error: null,
+              }
+            : {
+                index,
+                registration: null,
+                error: { code: r.error.code, message: r.error.text.zh },
+              },
+        ),
+      });
+    },
+  );
+
+  app.get(
+    '/sessions/:sessionId/registrations',
+    {
+      onRequest: [app.authenticate, requireRole('coordinator', 'officer', 'liaison')],
+      schema: {
+        tags,
+        params: SessionParams,
+        querystring: ListQuery,
+        response: {
+          200: z.object({ items: z.array(RegistrationView) }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const list = await listRegistrations(
+        deps,
+        principal,
+        request.params.sessionId,
+        request.query.status,
+      );
+      return {
+        items: list.map((l) => toRegistrationView(l.registration, principal, secret, l.position)),
+      };
+    },
+  );
+
+  app.delete(
+    '/sessions/:sessionId/registrations/:registrationId',
+    {
+      onRequest: [app.authenticate, requireRole('coordinator', 'liaison')],
+      schema: {
+        tags,
+        params: RegistrationParams,
+        response: { 200: RegistrationView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const reg = await cancelRegistration(
+        deps,
+        principal,
+        request.params.sessionId,
+        request.params.registrationId,
+      );
+      return toRegistrationView(reg, principal, secret);
+    },
+  );
+}

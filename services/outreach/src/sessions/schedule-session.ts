@@ -1,0 +1,84 @@
+// Use case: schedule a session — rules, then the venue and officers booked, then the session with its first event.
+import type { StaffPrincipal } from '@lianxin/platform/auth';
+import { initialOutbox } from '@lianxin/platform/messaging';
+import { bankRepository } from '../banks/bank-repository.ts';
+import type { Deps } from '../shared/deps.ts';
+import { bankNotActive } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { releaseSlots, reserveSlots } from './reserve-slots.ts';
+import type { ScheduleSessionBody } from './session.dto.ts';
+import { sessionScheduled } from './session-events.ts';
+import { toSnapshot } from './session-mapping.ts';
+import type { SessionCore, SessionDoc } from './session.model.ts';
+import { assertInvitations, assertNotInPast, assertTiming } from './session-rules.ts';
+import { slotBooks } from './slot-books.ts';
+
+export async function scheduleSession(
+  deps: Deps,
+  by: StaffPrincipal,
+  input: ScheduleSessionBody,
+): Promise<SessionDoc> {
+  const now = deps.now();
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  const opensAt =
+    input.registration.opensAt === undefined ? now : new Date(input.registration.opensAt);
+  const closesAt =
+    input.registration.closesAt === undefined ? startsAt : new Date(input.registration.closesAt);
+  assertNotInPast(startsAt, now);
+  assertTiming({ startsAt, endsAt, opensAt, closesAt });
+  assertInvitations(input.kind, input.invitedBankIds, input.perBankQuota);
+  const { banks, liaisons, sessions, books } = deps.models;
+  const inactive = await bankRepository(banks, liaisons).notActive(input.invitedBankIds);
+  if (inactive.length > 0) throw bankNotActive(inactive);
+
+  const id = newId();
+  const plan = {
+    sessionId: id,
+    venue: input.venue,
+    hostOfficerIds: input.hostOfficerIds,
+    startsAt,
+    endsAt,
+  };
+  const slots = slotBooks(books, sessions);
+  await reserveSlots(slots, sessions, plan, now);
+
+  const fields: SessionCore = {
+    _id: id,
+    title: input.title,
+    kind: input.kind,
+    format: input.format,
+    startsAt,
+    endsAt,
+    venue: input.venue,
+    organisingUnit: input.organisingUnit,
+    hostOfficerIds: input.hostOfficerIds,
+    capacity: input.capacity,
+    perBankQuota: input.perBankQuota,
+    invitedBankIds: input.invitedBankIds,
+    audiences: input.audiences,
+    fraudTopics: input.fraudTopics,
+    description: input.description,
+    status: 'scheduled',
+    registration: { opensAt, closesAt },
+    cancellation: null,
+    completedAt: null,
+    scheduledBy: by.sub,
+    seatHolders: [],
+    queue: [],
+    confirmedCount: 0,
+    bankConfirmed: Object.fromEntries(input.invitedBankIds.map((b) => [b, 0])),
+    queueLen: 0,
+    seatRev: 0,
+  };
+  const event = sessionScheduled({ ...toSnapshot(fields), status: 'scheduled' });
+  const created: SessionDoc = { ...fields, ...initialOutbox([event]) };
+  try {
+    await sessions.create(created);
+  } catch (error) {
+    await releaseSlots(slots, plan);
+    throw error;
+  }
+  deps.wake();
+  return created;
+}
