@@ -3,13 +3,17 @@
 // their addresses to every test file through `inject('infra')`.
 import { defineConfig } from 'vitest/config';
 
+const ALL = [
+  'packages/*/src/**/*.test.ts',
+  'services/*/src/**/*.test.ts',
+  'infra/src/**/*.test.ts',
+];
+// Concurrency drills that load the one shared database for minutes: they run after everything
+// else, on their own, so they neither starve other files nor are starved by them.
+const DRILLS = ['services/outreach/src/registrations/burst.test.ts'];
+
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'services/*/src/**/*.test.ts',
-      'infra/src/**/*.test.ts',
-    ],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',
     // On CI a JSON report too, from which .ci/run prints the plain "N passed, N failed" line.
@@ -18,6 +22,13 @@ export default defineConfig({
       : ['default'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'suite', include: ALL, exclude: DRILLS, sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: 'drills', include: DRILLS, sequence: { groupOrder: 1 } } },
+    ],
     benchmark: {
       include: ['packages/*/src/**/*.bench.ts', 'services/*/src/**/*.bench.ts'],
     },

@@ -1,10 +1,11 @@
 // `pnpm start`: brings the whole system up locally — infrastructure, then each service with its demo
 // data — says what runs where, and keeps the services in the foreground until Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { consoleReporter, loadSettings, up } from '@lianxin/infra';
 import { loadOrCreateDevKeys } from '@lianxin/platform/auth';
 
@@ -16,13 +17,34 @@ interface ServiceSpec {
   extraEnv?: Record<string, string>;
 }
 
-/** Each service joins this list as it is built. */
-const SERVICES: ServiceSpec[] = [{ name: 'banks', port: 4101, db: 'lianxin_banks' }];
-
 const settings = loadSettings();
 const t0 = Date.now();
 const { endpoints } = await up(consoleReporter, settings);
 const keys = await loadOrCreateDevKeys(settings.stateDir);
+
+/** A random secret of this clone's local stack, made once (production reads it from the environment). */
+async function devSecret(name: string): Promise<string> {
+  const file = join(settings.stateDir, 'secrets', name);
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    await mkdir(dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    return (await readFile(file, 'utf8')).trim();
+  }
+}
+
+/** Each service joins this list as it is built; banks first, since outreach's demo invites its banks. */
+const SERVICES: ServiceSpec[] = [
+  { name: 'banks', port: 4101, db: 'lianxin_banks' },
+  {
+    name: 'outreach',
+    port: 4102,
+    db: 'lianxin_outreach',
+    extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
+  },
+];
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
 
@@ -138,6 +160,7 @@ ${services}
 Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4102/sessions
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);

@@ -8,6 +8,7 @@ import {
   logEnv,
   loadConfig,
   mongoEnv,
+  envBool,
 } from '@lianxin/platform/config';
 import { z } from 'zod';
 
@@ -28,6 +29,8 @@ export const OutreachConfig = z.object({
     .default('outreach-banks'),
   /** How often the reconciler finishes interrupted registrations and cancellations. */
   RECONCILE_INTERVAL_MS: envInt(1_000, 3_600_000).default(30_000),
+  /** Load the Xianghe County demo at start (idempotent), once the bank read model has the partner banks. */
+  LOAD_DEMO: envBool.default(false),
 });
 export type OutreachConfig = z.output<typeof OutreachConfig>;
 

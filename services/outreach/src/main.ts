@@ -8,6 +8,7 @@ import { createKafka, ensureTopics, OutboxRelay, pingKafka } from '@lianxin/plat
 import { buildApp } from './app.ts';
 import { bankConsumer } from './banks/bank-consumer.ts';
 import { readConfig } from './config.ts';
+import { loadDemo } from './demo/load-demo.ts';
 import { reconcile } from './registrations/reconcile.ts';
 import type { Deps, Topics } from './shared/deps.ts';
 import { relaySources } from './shared/messaging.ts';
@@ -75,6 +76,17 @@ const runReconcile = async (): Promise<void> => {
   }
 };
 await runReconcile();
+
+if (config.LOAD_DEMO) {
+  // The demo invites the partner banks, which arrive from lianxin.banks.v1: wait (bounded) for the
+  // read model to hold them and their liaisons before scheduling the forum.
+  const deadline = Date.now() + 30_000;
+  const ready = async () =>
+    (await models.banks.countDocuments({ status: 'active' })) >= 12 &&
+    (await models.liaisons.countDocuments({ active: true })) >= 12;
+  while (!(await ready()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  log.info({ demo: await loadDemo(deps) }, 'demo loaded');
+}
 const timer = setInterval(() => void runReconcile(), config.RECONCILE_INTERVAL_MS);
 
 const app = await buildApp(deps, {
