@@ -9,6 +9,7 @@ import {
   scheduleForum,
   seedBanks,
   type Harness,
+  register,
 } from '../test-support/harness.ts';
 
 let h: Harness;
@@ -30,12 +31,7 @@ async function confirmed(
   const [bank] = await seedBanks(h.conn, 1);
   if (!bank) throw new Error('no bank');
   const sessionId = await scheduleForum(h, [bank], { capacity: 5, perBankQuota: null, startsInMs });
-  const res = await h.app.inject({
-    method: 'POST',
-    url: `/sessions/${sessionId}/registrations`,
-    headers: { authorization: `Bearer ${await liaisonToken(h, bank)}` },
-    payload: attendee(1),
-  });
+  const res = await register(h, await liaisonToken(h, bank), sessionId, attendee(1));
   const reg = res.json<{ id: string; checkInToken: string | null }>();
   if (reg.checkInToken === null) throw new Error('no token');
   return { id: reg.id, sessionId, token: reg.checkInToken };

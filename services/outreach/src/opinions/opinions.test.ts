@@ -11,6 +11,7 @@ import {
   seedBanks,
   sessionBody,
   type Harness,
+  register as registerAs,
 } from '../test-support/harness.ts';
 
 let h: Harness;
@@ -124,14 +125,10 @@ describe('summary', () => {
       startsInMs: HOUR / 2,
     });
     const register = async (bank: typeof a, n: number) =>
-      (
-        await h.app.inject({
-          method: 'POST',
-          url: `/sessions/${sessionId}/registrations`,
-          headers: { authorization: `Bearer ${await liaisonToken(h, bank)}` },
-          payload: attendee(n),
-        })
-      ).json<{ id: string; checkInToken: string | null }>();
+      (await registerAs(h, await liaisonToken(h, bank), sessionId, attendee(n))).json<{
+        id: string;
+        checkInToken: string | null;
+      }>();
     const a1 = await register(a, 1);
     await register(a, 2);
     await register(a, 3); // waitlisted: bank quota

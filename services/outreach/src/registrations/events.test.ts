@@ -13,6 +13,7 @@ import {
   scheduleForum,
   seedBanks,
   type Harness,
+  register,
 } from '../test-support/harness.ts';
 
 const Seen = pickEvents(
@@ -97,13 +98,7 @@ describe('events', () => {
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 1, perBankQuota: null });
     const token = await liaisonToken(h, bank);
-    const post = (n: number) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/sessions/${sessionId}/registrations`,
-        headers: { authorization: `Bearer ${token}` },
-        payload: attendee(n),
-      });
+    const post = (n: number) => register(h, token, sessionId, attendee(n));
     const a = (await post(1)).json<{ id: string }>();
     const b = (await post(2)).json<{ id: string }>();
     await h.app.inject({

@@ -9,6 +9,7 @@ import {
   seedBanks,
   uniqueMobile,
   type Harness,
+  register,
 } from '../test-support/harness.ts';
 import { newId } from '../shared/ids.ts';
 import { reconcile } from './reconcile.ts';
@@ -84,13 +85,7 @@ describe('reconciler', () => {
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 1, perBankQuota: null });
     const token = await liaisonToken(h, bank);
-    const post = (n: number) =>
-      h.app.inject({
-        method: 'POST',
-        url: `/sessions/${sessionId}/registrations`,
-        headers: { authorization: `Bearer ${token}` },
-        payload: attendee(n),
-      });
+    const post = (n: number) => register(h, token, sessionId, attendee(n));
     const first = (await post(1)).json<{ id: string }>();
     const second = (await post(2)).json<{ id: string; status: string }>();
     expect(second.status).toBe('waitlisted');

@@ -10,6 +10,7 @@ import {
   seedBanks,
   uniqueMobile,
   type Harness,
+  register as registerAs,
 } from '../test-support/harness.ts';
 
 let h: Harness;
@@ -33,14 +34,8 @@ interface ErrorJson {
   error: { code: string; details?: Record<string, unknown>[] };
 }
 
-async function register(token: string, sessionId: string, payload: Record<string, unknown>) {
-  return h.app.inject({
-    method: 'POST',
-    url: `/sessions/${sessionId}/registrations`,
-    headers: { authorization: `Bearer ${token}` },
-    payload,
-  });
-}
+const register = (token: string, sessionId: string, payload: Record<string, unknown>) =>
+  registerAs(h, token, sessionId, payload);
 
 async function cancel(token: string, sessionId: string, registrationId: string) {
   return h.app.inject({

@@ -205,6 +205,21 @@ export async function liaisonToken(h: Harness, bank: SeededBank): Promise<string
   return h.token({ sub: bank.liaisonId, role: 'liaison', bankId: bank.bankId, name: '银行联络员' });
 }
 
+/** POST /sessions/:id/registrations as the holder of `token` (one attendee or `{ attendees }`). */
+export function register(
+  h: Harness,
+  token: string,
+  sessionId: string,
+  payload: Record<string, unknown>,
+) {
+  return h.app.inject({
+    method: 'POST',
+    url: `/sessions/${sessionId}/registrations`,
+    headers: { authorization: `Bearer ${token}` },
+    payload,
+  });
+}
+
 /** Schedules a bank forum inviting `banks` through the API and returns its id. */
 export async function scheduleForum(
   h: Harness,
