@@ -4,9 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
-import { consoleReporter, loadSettings, up } from '@lianxin/infra';
+import { consoleReporter, loadSettings, portInUse, up } from '@lianxin/infra';
 import { loadOrCreateDevKeys } from '@lianxin/platform/auth';
 
 interface ServiceSpec {
@@ -47,19 +46,6 @@ const SERVICES: ServiceSpec[] = [
 ];
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
-
-function portBusy(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => {
-      resolve(false);
-    });
-  });
-}
 
 async function waitReady(spec: ServiceSpec, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -102,7 +88,7 @@ process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
 try {
   for (const spec of SERVICES) {
-    if (await portBusy(spec.port)) {
+    if (await portInUse('127.0.0.1', spec.port)) {
       throw new Error(
         `port ${spec.port} for ${spec.name} is in use — is \`pnpm start\` already running?`,
       );

@@ -13,3 +13,4 @@ export { probeKafka, probeMongo, probeSmtp, probeMailApi, probesFor } from './pr
 export { loadSettings, endpointsOf, type StackEndpoints, type StackSettings } from './settings.ts';
 export { consoleReporter, silentReporter, type Reporter } from './console.ts';
 export { MissingToolError } from './provision.ts';
+export { portInUse } from './processes.ts';
