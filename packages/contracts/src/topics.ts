@@ -11,6 +11,8 @@ export const Topics = {
   /** Registrations, attendance and feedback, keyed by session id (see `partitionKeyOf`). */
   registrations: 'lianxin.registrations.v1',
   bulletins: 'lianxin.bulletins.v1',
+  /** The console's account emails (activation, password reset), keyed by account id. */
+  accounts: 'lianxin.accounts.v1',
 } as const;
 
 export const Topic = z.enum([
@@ -18,6 +20,7 @@ export const Topic = z.enum([
   Topics.sessions,
   Topics.registrations,
   Topics.bulletins,
+  Topics.accounts,
 ]);
 export type Topic = z.infer<typeof Topic>;
 
@@ -45,6 +48,8 @@ export const EVENT_TOPICS = {
   'feedback.submitted': Topics.registrations,
   'bulletin.published': Topics.bulletins,
   'bulletin.retracted': Topics.bulletins,
+  'account.activation_requested': Topics.accounts,
+  'account.password_reset_requested': Topics.accounts,
 } as const satisfies Record<EventType, Topic>;
 
 /** The event types that travel on topic `T`. */
