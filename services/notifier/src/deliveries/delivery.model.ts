@@ -12,6 +12,8 @@ export interface AttemptRecord {
   code: string | null;
   /** The SMTP server's reply line, or the connection error's message. */
   response: string | null;
+  /** For a retry: when the next attempt is due (the backoff chosen). */
+  retryAt?: Date;
 }
 
 export interface DeliveryDoc {
@@ -49,7 +51,7 @@ export interface DeliveryDoc {
 export const DELIVERIES = 'deliveries';
 
 const attemptSchema = new Schema<AttemptRecord>(
-  { at: Date, outcome: String, code: { type: String, default: null }, response: { type: String, default: null } },
+  { at: Date, outcome: String, code: { type: String, default: null }, response: { type: String, default: null }, retryAt: Date },
   { _id: false },
 );
 

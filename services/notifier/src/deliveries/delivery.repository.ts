@@ -64,6 +64,12 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
         notAfter: p.notAfter ?? null,
         attempts: 0,
         attemptLog: [],
+        claimedBy: null,
+        leaseUntil: null,
+        lastError: null,
+        smtp: null,
+        cancelReason: null,
+        sentAt: null,
         createdAt: now,
         updatedAt: now,
       }));
@@ -203,6 +209,7 @@ function attempt(outcome: Exclude<Outcome, { status: 'cancelled' }>): AttemptRec
     outcome: outcome.status,
     code: outcome.status === 'sent' ? null : outcome.code,
     response: outcome.response,
+    ...(outcome.status === 'retry' ? { retryAt: outcome.dueAt } : {}),
   };
 }
 

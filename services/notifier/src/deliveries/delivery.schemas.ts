@@ -32,7 +32,13 @@ export const DeliveryView = z.object({
   notAfter: z.string().nullable(),
   attempts: z.int(),
   attemptLog: z.array(
-    z.object({ at: z.string(), outcome: z.enum(['sent', 'retry', 'dead']), code: z.string().nullable(), response: z.string().nullable() }),
+    z.object({
+      at: z.string(),
+      outcome: z.enum(['sent', 'retry', 'dead']),
+      code: z.string().nullable(),
+      response: z.string().nullable(),
+      retryAt: z.string().optional(),
+    }),
   ),
   lastError: Reply.nullable(),
   smtp: z.object({ messageId: z.string(), response: z.string() }).nullable(),

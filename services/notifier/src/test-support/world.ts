@@ -134,3 +134,10 @@ export async function mailsTo(h: Harness, to: string, subject: RegExp, count = 1
     timeoutMs,
   );
 }
+
+/** The message as the SMTP server received it (MailDev rewrites cid: images in its parsed HTML). */
+export async function rawOf(h: Harness, mail: ReceivedMail): Promise<string> {
+  const res = await fetch(`${h.env.mailApiUrl}/email/${mail.id}/source`);
+  if (!res.ok) throw new Error(`MailDev source of ${mail.id} answered ${res.status}`);
+  return res.text();
+}
