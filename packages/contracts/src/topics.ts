@@ -10,6 +10,7 @@ export const Topics = {
   sessions: 'lianxin.sessions.v1',
   /** Registrations, attendance and feedback, keyed by session id (see `partitionKeyOf`). */
   registrations: 'lianxin.registrations.v1',
+  /** Published and retracted bulletins, and the subscriptions to them. */
   bulletins: 'lianxin.bulletins.v1',
   /** The console's account emails (activation, password reset), keyed by account id. */
   accounts: 'lianxin.accounts.v1',
@@ -48,6 +49,8 @@ export const EVENT_TOPICS = {
   'feedback.submitted': Topics.registrations,
   'bulletin.published': Topics.bulletins,
   'bulletin.retracted': Topics.bulletins,
+  'subscription.created': Topics.bulletins,
+  'subscription.removed': Topics.bulletins,
   'account.activation_requested': Topics.accounts,
   'account.password_reset_requested': Topics.accounts,
 } as const satisfies Record<EventType, Topic>;

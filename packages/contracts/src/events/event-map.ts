@@ -12,6 +12,7 @@ import {
   LiaisonUpdated,
 } from './banks.ts';
 import { BulletinPublished, BulletinRetracted } from './bulletins.ts';
+import { SubscriptionCreated, SubscriptionRemoved } from './subscriptions.ts';
 import { OpinionRaised, OpinionResolved, OpinionUpdated } from './opinions.ts';
 import {
   AttendanceCheckedIn,
@@ -55,6 +56,8 @@ export const EventMap = {
   'opinion.resolved': OpinionResolved,
   'bulletin.published': BulletinPublished,
   'bulletin.retracted': BulletinRetracted,
+  'subscription.created': SubscriptionCreated,
+  'subscription.removed': SubscriptionRemoved,
   'account.activation_requested': AccountActivationRequested,
   'account.password_reset_requested': AccountPasswordResetRequested,
 } as const satisfies Record<string, z.ZodType>;
