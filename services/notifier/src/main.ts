@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { tokenVerifierFromEnv } from '@lianxin/platform/auth';
 import { closeDb, connectDb, pingDb } from '@lianxin/platform/db';
 import { runService } from '@lianxin/platform/http';
+import { PeriodicJob } from '@lianxin/platform/jobs';
 import { createLogger } from '@lianxin/platform/log';
 import { createKafka, ensureTopics, pingKafka } from '@lianxin/platform/messaging';
 import { buildApp } from './app.ts';
@@ -12,7 +13,6 @@ import { Dispatcher } from './deliveries/dispatcher.ts';
 import { createMailer } from './deliveries/mailer.ts';
 import { sendDelivery } from './deliveries/send-delivery.ts';
 import { loadDemo } from './demo/load-demo.ts';
-import { digestJob } from './digest/digest-job.ts';
 import { sendWeeklyDigest } from './digest/send-weekly-digest.ts';
 import { loadTemplates } from './email/templates.ts';
 import { createDeps } from './shared/deps.ts';
@@ -76,7 +76,15 @@ dispatcher.start();
 
 const consumers = notifierConsumers({ kafka, deps, topics, groupPrefix: config.KAFKA_TOPIC_PREFIX, log });
 await Promise.all(consumers.map((c) => c.start()));
-const digest = digestJob(() => sendWeeklyDigest(deps), config.DIGEST_CHECK_MS, log);
+// One replica at a time checks whether a weekly digest is due; the deliveries' keys make a second
+// check (or a second replica) plan nothing twice anyway.
+const digest = new PeriodicJob({
+  name: 'notifier-weekly-digest',
+  connection: conn,
+  intervalMs: config.DIGEST_CHECK_MS,
+  run: () => sendWeeklyDigest(deps),
+  log,
+});
 digest.start();
 if (config.LOAD_DEMO) log.info({ demo: await loadDemo(kafka, topics) }, 'demo account events published');
 

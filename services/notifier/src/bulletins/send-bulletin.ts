@@ -36,6 +36,8 @@ export async function sendBulletin(deps: Deps, event: EventOf<'bulletin.publishe
             title: b.title,
             fraudType: b.fraudType,
             audiences: b.audiences,
+            caseDate: b.caseDate,
+            region: b.region,
             lossFen: b.lossFen,
             summary: b.summary,
             warningSigns: b.warningSigns,

@@ -78,6 +78,9 @@ export interface BulletinData {
     title: string;
     fraudType: FraudType;
     audiences: Audience[];
+    /** YYYY-MM-DD, the case's day in Beijing. */
+    caseDate: string;
+    region: string;
     lossFen: number;
     summary: string;
     warningSigns: string[];

@@ -49,6 +49,8 @@ export const TEMPLATE_SAMPLES: { [K in TemplateName]: TemplateDataMap[K] } = {
       title: '“高收益理财群”骗走退休教师积蓄',
       fraudType: 'fake_investment',
       audiences: ['elderly', 'bank_staff'],
+      caseDate: '2026-11-02',
+      region: '香河县淑阳镇',
       lossFen: 38_000_000,
       summary: '受害人被拉入所谓“理财群”，在虚假平台上多次转账后无法提现。',
       warningSigns: ['陌生人拉入投资群', '承诺稳赚不赔、高额回报'],
