@@ -26,7 +26,10 @@ export const NotifierConfig = z.object({
     .regex(/^[A-Za-z0-9_.-]{0,60}$/)
     .default(''),
   /** `smtp://host:port` (plain, as MailDev) or `smtps://user:pass@host:465`. */
-  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, { error: 'must be an smtp:// or smtps:// URL' }),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/\S+$/, { error: 'must be an smtp:// or smtps:// URL' }),
   /** Pooled SMTP connections, which is also how many emails are in flight at once. */
   SMTP_POOL_SIZE: envInt(1, 50).default(5),
   MAIL_FROM: z.string().trim().min(3).default('连心 Lianxin <noreply@lianxin.local>'),
@@ -34,7 +37,9 @@ export const NotifierConfig = z.object({
   PUBLIC_URL: z
     .string()
     .trim()
-    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*[^/\s])?$/, { error: 'must be an http(s) URL without a trailing slash' })
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*[^/\s])?$/, {
+      error: 'must be an http(s) URL without a trailing slash',
+    })
     .default('http://127.0.0.1:4104'),
   /** Signs the one-click unsubscribe tokens; at least 32 characters. */
   UNSUBSCRIBE_SECRET: z.string().min(32),

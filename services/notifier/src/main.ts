@@ -24,7 +24,11 @@ const config = readConfig();
 const log = createLogger({ name: 'notifier', level: config.LOG_LEVEL, ci: config.CI });
 const now = () => new Date();
 
-const conn = await connectDb({ url: config.MONGO_URL, poolSize: config.MONGO_POOL_SIZE, timeoutMs: config.MONGO_TIMEOUT_MS });
+const conn = await connectDb({
+  url: config.MONGO_URL,
+  poolSize: config.MONGO_POOL_SIZE,
+  timeoutMs: config.MONGO_TIMEOUT_MS,
+});
 const models = await createModels(conn);
 const templates = loadTemplates();
 const mailer = createMailer({ url: config.SMTP_URL, poolSize: config.SMTP_POOL_SIZE });
@@ -74,7 +78,13 @@ const deps = createDeps(models, {
 });
 dispatcher.start();
 
-const consumers = notifierConsumers({ kafka, deps, topics, groupPrefix: config.KAFKA_TOPIC_PREFIX, log });
+const consumers = notifierConsumers({
+  kafka,
+  deps,
+  topics,
+  groupPrefix: config.KAFKA_TOPIC_PREFIX,
+  log,
+});
 await Promise.all(consumers.map((c) => c.start()));
 // One replica at a time checks whether a weekly digest is due; the deliveries' keys make a second
 // check (or a second replica) plan nothing twice anyway.
@@ -86,7 +96,8 @@ const digest = new PeriodicJob({
   log,
 });
 digest.start();
-if (config.LOAD_DEMO) log.info({ demo: await loadDemo(kafka, topics) }, 'demo account events published');
+if (config.LOAD_DEMO)
+  log.info({ demo: await loadDemo(kafka, topics) }, 'demo account events published');
 
 const app = await buildApp(deps, {
   logger: log,

@@ -4,7 +4,10 @@ import type { EventOf } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
 import { sendAccountLink } from './send-account-link.ts';
 
-export const AccountEvents = pickEvents('account.activation_requested', 'account.password_reset_requested');
+export const AccountEvents = pickEvents(
+  'account.activation_requested',
+  'account.password_reset_requested',
+);
 export type AccountEvent = EventOf<typeof AccountEvents>;
 
 export async function handleAccountEvent(deps: Deps, event: AccountEvent): Promise<void> {

@@ -2,7 +2,8 @@
 import type { EventOf } from '@lianxin/contracts';
 import type { Deps } from '../shared/deps.ts';
 
-type AccountLinkEvent = EventOf<'account.activation_requested'> | EventOf<'account.password_reset_requested'>;
+type AccountLinkEvent =
+  EventOf<'account.activation_requested'> | EventOf<'account.password_reset_requested'>;
 
 export async function sendAccountLink(deps: Deps, event: AccountLinkEvent): Promise<void> {
   const d = event.data;

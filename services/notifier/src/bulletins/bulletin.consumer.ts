@@ -19,7 +19,10 @@ export async function handleBulletinEvent(deps: Deps, event: BulletinEvent): Pro
       return;
     case 'bulletin.retracted':
       // Emails of the retracted version still waiting (a retry, an outage) are not sent.
-      await deps.deliveries.cancelKey(bulletinKey(event.data.id, event.data.version), 'bulletin retracted');
+      await deps.deliveries.cancelKey(
+        bulletinKey(event.data.id, event.data.version),
+        'bulletin retracted',
+      );
       return;
     case 'subscription.created': {
       const d = event.data;
@@ -31,7 +34,8 @@ export async function handleBulletinEvent(deps: Deps, event: BulletinEvent): Pro
         createdAt: d.createdAt,
         removed: false,
       });
-      if (d.subscriber.email !== null) await deps.subscriptions.resubscribed(d.subscriber.email, new Date(d.createdAt));
+      if (d.subscriber.email !== null)
+        await deps.subscriptions.resubscribed(d.subscriber.email, new Date(d.createdAt));
       return;
     }
     case 'subscription.removed':

@@ -17,11 +17,19 @@ afterAll(async () => {
 
 type Subscription = z.input<EventMap['subscription.created']>;
 
-function subscription(subscriber: Subscription['subscriber'], filter: Pick<Subscription, 'fraudTypes' | 'audiences'>, language: 'zh' | 'en' = 'zh'): Subscription {
+function subscription(
+  subscriber: Subscription['subscriber'],
+  filter: Pick<Subscription, 'fraudTypes' | 'audiences'>,
+  language: 'zh' | 'en' = 'zh',
+): Subscription {
   return { id: newId(), subscriber, ...filter, language, createdAt: new Date().toISOString() };
 }
 
-function bulletin(id: string, version: number, title: string): z.input<EventMap['bulletin.published']> {
+function bulletin(
+  id: string,
+  version: number,
+  title: string,
+): z.input<EventMap['bulletin.published']> {
   return {
     id,
     version,
@@ -50,19 +58,44 @@ describe('bulletin emails', () => {
     const otherEmail = address(h, 'other');
     const removedEmail = address(h, 'removed');
     const subs = [
-      subscription({ id: liaison.id, role: 'liaison', bankId: bank.bankId, name: liaison.name, email: null }, { fraudTypes: ['fake_investment'], audiences: [] }),
-      subscription({ id: 'officer-li', role: 'officer', bankId: null, name: 'Li Ming', email: officerEmail }, { fraudTypes: [], audiences: ['elderly'] }, 'en'),
-      subscription({ id: 'officer-li', role: 'officer', bankId: null, name: 'Li Ming', email: officerEmail }, { fraudTypes: ['fake_investment'], audiences: [] }, 'en'),
-      subscription({ id: 'coord-x', role: 'coordinator', bankId: null, name: '张伟', email: otherEmail }, { fraudTypes: ['task_rebate'], audiences: [] }),
-      subscription({ id: 'coord-y', role: 'coordinator', bankId: null, name: '刘洋', email: removedEmail }, { fraudTypes: ['fake_investment'], audiences: [] }),
+      subscription(
+        { id: liaison.id, role: 'liaison', bankId: bank.bankId, name: liaison.name, email: null },
+        { fraudTypes: ['fake_investment'], audiences: [] },
+      ),
+      subscription(
+        { id: 'officer-li', role: 'officer', bankId: null, name: 'Li Ming', email: officerEmail },
+        { fraudTypes: [], audiences: ['elderly'] },
+        'en',
+      ),
+      subscription(
+        { id: 'officer-li', role: 'officer', bankId: null, name: 'Li Ming', email: officerEmail },
+        { fraudTypes: ['fake_investment'], audiences: [] },
+        'en',
+      ),
+      subscription(
+        { id: 'coord-x', role: 'coordinator', bankId: null, name: '张伟', email: otherEmail },
+        { fraudTypes: ['task_rebate'], audiences: [] },
+      ),
+      subscription(
+        { id: 'coord-y', role: 'coordinator', bankId: null, name: '刘洋', email: removedEmail },
+        { fraudTypes: ['fake_investment'], audiences: [] },
+      ),
     ];
     const removed = subs[4];
     if (!removed) throw new Error('seed');
     await h.publish('bulletins', [
       ...subs.map((s) => envelope('subscription.created', s.id, 1, s)),
-      envelope('subscription.removed', removed.id, 2, { id: removed.id, subscriber: { id: 'coord-y', role: 'coordinator', bankId: null }, removedBy: 'coord-y', removedAt: new Date().toISOString() }),
+      envelope('subscription.removed', removed.id, 2, {
+        id: removed.id,
+        subscriber: { id: 'coord-y', role: 'coordinator', bankId: null },
+        removedBy: 'coord-y',
+        removedAt: new Date().toISOString(),
+      }),
     ]);
-    await eventually(() => h.models.subscriptions.countDocuments({ removed: true }), (c) => c === 1);
+    await eventually(
+      () => h.models.subscriptions.countDocuments({ removed: true }),
+      (c) => c === 1,
+    );
 
     const id = newId();
     const v1 = envelope('bulletin.published', id, 1, bulletin(id, 1, '“高收益理财群”骗局'));
@@ -90,10 +123,11 @@ describe('bulletin emails', () => {
     const v2 = envelope('bulletin.published', id, 2, bulletin(id, 2, '“高收益理财群”骗局'));
     await h.publish('bulletins', v2);
     await mailsTo(h, liaison.email, /^反诈案例通报/, 2);
-    expect((await h.deliveries({ template: 'bulletin', recipient: liaison.email })).map((d) => d.key).sort()).toEqual([
-      `bulletin:${id}:v1`,
-      `bulletin:${id}:v2`,
-    ]);
+    expect(
+      (await h.deliveries({ template: 'bulletin', recipient: liaison.email }))
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual([`bulletin:${id}:v1`, `bulletin:${id}:v2`]);
   });
 });
 
@@ -104,11 +138,17 @@ describe('one-click unsubscribe', () => {
     await h.publish(
       'bulletins',
       [mine, theirs].map((email, i) => {
-        const s = subscription({ id: `staff-${i}`, role: 'officer', bankId: null, name: `民警${i}`, email }, { fraudTypes: ['fake_investment'], audiences: [] });
+        const s = subscription(
+          { id: `staff-${i}`, role: 'officer', bankId: null, name: `民警${i}`, email },
+          { fraudTypes: ['fake_investment'], audiences: [] },
+        );
         return envelope('subscription.created', s.id, 1, s);
       }),
     );
-    await eventually(() => h.models.subscriptions.countDocuments({ 'subscriber.email': { $in: [mine, theirs] } }), (c) => c === 2);
+    await eventually(
+      () => h.models.subscriptions.countDocuments({ 'subscriber.email': { $in: [mine, theirs] } }),
+      (c) => c === 2,
+    );
     const token = unsubscribeToken(h.unsubscribeSecret, mine);
 
     const page = await h.app.inject({ method: 'GET', url: `/unsubscribe/${token}` });
@@ -125,7 +165,10 @@ describe('one-click unsubscribe', () => {
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ error: { code: string; details: { path: string[] }[] } }>().error.details[0]?.path).toEqual(['token']);
+    expect(
+      refused.json<{ error: { code: string; details: { path: string[] }[] } }>().error.details[0]
+        ?.path,
+    ).toEqual(['token']);
 
     const done = await h.app.inject({
       method: 'POST',
@@ -137,7 +180,10 @@ describe('one-click unsubscribe', () => {
     expect(done.body).toContain('已退订');
 
     const id = newId();
-    await h.publish('bulletins', envelope('bulletin.published', id, 1, bulletin(id, 1, '冒充客服退款骗局')));
+    await h.publish(
+      'bulletins',
+      envelope('bulletin.published', id, 1, bulletin(id, 1, '冒充客服退款骗局')),
+    );
     await mailsTo(h, theirs, /^反诈案例通报：冒充客服退款骗局/);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await mailsTo(h, mine, /^反诈案例通报：冒充客服退款骗局/, 0)).toEqual([]);

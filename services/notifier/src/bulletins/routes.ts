@@ -19,9 +19,13 @@ ${form ? '<form method="post"><button type="submit" style="padding:8px 18px;">�
 
 export function unsubscribeRoutes(app: App, deps: Deps): void {
   // RFC 8058 clients POST `List-Unsubscribe=One-Click` as a form; the value changes nothing here.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
   const tags = ['unsubscribe'];
 
   // A GET never unsubscribes: mail scanners open links; only the button (or the client's POST) does.
@@ -32,7 +36,13 @@ export function unsubscribeRoutes(app: App, deps: Deps): void {
       addressOf(deps, request.params.token);
       return reply
         .type('text/html; charset=utf-8')
-        .send(page('点击下方按钮，不再接收反诈案例通报邮件。', 'Press the button to stop receiving fraud case bulletins by email.', true));
+        .send(
+          page(
+            '点击下方按钮，不再接收反诈案例通报邮件。',
+            'Press the button to stop receiving fraud case bulletins by email.',
+            true,
+          ),
+        );
     },
   );
 
@@ -43,7 +53,13 @@ export function unsubscribeRoutes(app: App, deps: Deps): void {
       await unsubscribe(deps, request.params.token);
       return reply
         .type('text/html; charset=utf-8')
-        .send(page('已退订：您将不再收到反诈案例通报邮件。', 'Unsubscribed: you will receive no more fraud case bulletins.', false));
+        .send(
+          page(
+            '已退订：您将不再收到反诈案例通报邮件。',
+            'Unsubscribed: you will receive no more fraud case bulletins.',
+            false,
+          ),
+        );
     },
   );
 }

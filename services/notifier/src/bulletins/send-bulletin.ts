@@ -7,18 +7,25 @@ import { unsubscribeToken } from './unsubscribe.rules.ts';
 /** One email per recipient per bulletin version, whatever event carried it. */
 export const bulletinKey = (id: string, version: number): string => `bulletin:${id}:v${version}`;
 
-export async function sendBulletin(deps: Deps, event: EventOf<'bulletin.published'>): Promise<void> {
+export async function sendBulletin(
+  deps: Deps,
+  event: EventOf<'bulletin.published'>,
+): Promise<void> {
   const b = event.data;
   const recipients = new Map<string, { name: string | null; language: 'zh' | 'en' }>();
   for (const s of await deps.subscriptions.live()) {
     if (!subscriptionMatches(s, b)) continue;
     // A liaison may subscribe without an address: their record in the banks directory has one.
-    const liaison = s.subscriber.email === null && s.subscriber.role === 'liaison'
-      ? await deps.directory.liaison(s.subscriber.id)
-      : null;
+    const liaison =
+      s.subscriber.email === null && s.subscriber.role === 'liaison'
+        ? await deps.directory.liaison(s.subscriber.id)
+        : null;
     const email = s.subscriber.email ?? liaison?.email;
     if (email === undefined || recipients.has(email)) continue;
-    recipients.set(email, { name: s.subscriber.name ?? liaison?.name ?? null, language: s.language });
+    recipients.set(email, {
+      name: s.subscriber.name ?? liaison?.name ?? null,
+      language: s.language,
+    });
   }
   const unsubscribed = await deps.subscriptions.unsubscribed([...recipients.keys()]);
   const plans: DeliveryPlan[] = [...recipients]

@@ -6,7 +6,13 @@ import type { Language } from '../email/email.types.ts';
 export interface SubscriptionView {
   _id: string;
   sequence: number;
-  subscriber: { id: string; role: Role; bankId: string | null; name: string | null; email: string | null };
+  subscriber: {
+    id: string;
+    role: Role;
+    bankId: string | null;
+    name: string | null;
+    email: string | null;
+  };
   fraudTypes: FraudType[];
   audiences: Audience[];
   language: Language;

@@ -1,15 +1,22 @@
 // The subscription read model: projections by sequence, live subscriptions, and the unsubscribed addresses.
 import { applyIfNewer } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
-import { SUBSCRIPTION_VIEWS, type SubscriptionView, type UnsubscribeDoc } from './subscription.model.ts';
+import {
+  SUBSCRIPTION_VIEWS,
+  type SubscriptionView,
+  type UnsubscribeDoc,
+} from './subscription.model.ts';
 
 export function subscriptionRepository(
   subscriptions: Model<SubscriptionView>,
   unsubscribes: Model<UnsubscribeDoc>,
 ) {
   return {
-    apply: (id: string, sequence: number, fields: Partial<Omit<SubscriptionView, '_id' | 'sequence'>>) =>
-      applyIfNewer(subscriptions.db, SUBSCRIPTION_VIEWS, id, sequence, fields),
+    apply: (
+      id: string,
+      sequence: number,
+      fields: Partial<Omit<SubscriptionView, '_id' | 'sequence'>>,
+    ) => applyIfNewer(subscriptions.db, SUBSCRIPTION_VIEWS, id, sequence, fields),
 
     async live(): Promise<SubscriptionView[]> {
       return subscriptions.find({ removed: false }).sort({ _id: 1 }).lean<SubscriptionView[]>();

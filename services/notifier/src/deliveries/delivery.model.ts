@@ -51,7 +51,13 @@ export interface DeliveryDoc {
 export const DELIVERIES = 'deliveries';
 
 const attemptSchema = new Schema<AttemptRecord>(
-  { at: Date, outcome: String, code: { type: String, default: null }, response: { type: String, default: null }, retryAt: Date },
+  {
+    at: Date,
+    outcome: String,
+    code: { type: String, default: null },
+    response: { type: String, default: null },
+    retryAt: Date,
+  },
   { _id: false },
 );
 

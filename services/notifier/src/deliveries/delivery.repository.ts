@@ -38,8 +38,11 @@ function isDuplicateOnly(err: unknown): boolean {
   if (!(err instanceof mongo.MongoBulkWriteError)) {
     return err instanceof mongo.MongoServerError && err.code === 11000;
   }
-  const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
-  return errors.every((e) => e.code === 11000);
+  const raw: unknown = err.writeErrors;
+  const errors: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return errors.every(
+    (e) => typeof e === 'object' && e !== null && 'code' in e && e.code === 11000,
+  );
 }
 
 export function deliveryRepository(model: Model<DeliveryDoc>) {
@@ -115,7 +118,11 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
           ],
         },
         {
-          $set: { status: 'sending', claimedBy: owner, leaseUntil: new Date(now.getTime() + leaseMs) },
+          $set: {
+            status: 'sending',
+            claimedBy: owner,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+          },
           $inc: { attempts: 1 },
         },
       );
@@ -169,16 +176,21 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
               cancelReason: null,
             },
           },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean<DeliveryDoc>();
     },
 
     /** Moves the pending reminders of a session to its new time, with its new details. */
-    async moveReminders(sessionId: string, fields: { dueAt: Date; notAfter: Date; session: unknown }) {
+    async moveReminders(
+      sessionId: string,
+      fields: { dueAt: Date; notAfter: Date; session: unknown },
+    ) {
       await model.updateMany(
         { sessionId, template: 'reminder', status: 'pending' },
-        { $set: { dueAt: fields.dueAt, notAfter: fields.notAfter, 'data.session': fields.session } },
+        {
+          $set: { dueAt: fields.dueAt, notAfter: fields.notAfter, 'data.session': fields.session },
+        },
       );
     },
 
@@ -196,7 +208,10 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
 
     /** Cancels what has not gone yet of one cause (a retracted bulletin version). */
     async cancelKey(key: string, reason: string): Promise<void> {
-      await model.updateMany({ key, status: 'pending' }, { $set: { status: 'cancelled', cancelReason: reason } });
+      await model.updateMany(
+        { key, status: 'pending' },
+        { $set: { status: 'cancelled', cancelReason: reason } },
+      );
     },
   };
 }

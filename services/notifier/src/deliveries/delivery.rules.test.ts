@@ -17,9 +17,9 @@ describe('classifySmtpError', () => {
   });
 
   it('when the server answers 4xx, then the failure is transient', () => {
-    expect(classifySmtpError({ code: 'EENVELOPE', responseCode: 451, response: '451 try later' }).kind).toBe(
-      'transient',
-    );
+    expect(
+      classifySmtpError({ code: 'EENVELOPE', responseCode: 451, response: '451 try later' }).kind,
+    ).toBe('transient');
   });
 
   it('when the server cannot be reached, then the failure is transient with the error message', () => {
@@ -34,7 +34,9 @@ describe('classifySmtpError', () => {
   });
 
   it('when nodemailer refuses the envelope itself, then the failure is permanent', () => {
-    expect(classifySmtpError({ code: 'EENVELOPE', message: 'No recipients defined' }).kind).toBe('permanent');
+    expect(classifySmtpError({ code: 'EENVELOPE', message: 'No recipients defined' }).kind).toBe(
+      'permanent',
+    );
   });
 });
 

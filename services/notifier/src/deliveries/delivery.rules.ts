@@ -36,7 +36,12 @@ export function classifySmtpError(err: unknown): SmtpFailure {
 }
 
 /** Wait before attempt `attempt + 1`: base · 2^(attempt−1), capped, with ±10 % jitter so retries spread out. */
-export function backoffMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random = Math.random,
+): number {
   const exact = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exact * (0.9 + 0.2 * random()));
 }
@@ -47,5 +52,8 @@ export function isLastAttempt(attempts: number, maxAttempts: number): boolean {
 
 /** The delivery id of (cause, recipient, template): 24 hex digits, so the same cause maps to the same document. */
 export function deliveryIdOf(key: string, recipient: string, template: string): string {
-  return createHash('sha256').update(`${key}\n${recipient}\n${template}`).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(`${key}\n${recipient}\n${template}`)
+    .digest('hex')
+    .slice(0, 24);
 }

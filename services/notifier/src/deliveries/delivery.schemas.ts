@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { TEMPLATE_NAMES } from '../email/email.types.ts';
 import { DELIVERY_STATUSES } from './delivery.model.ts';
 
-export const DeliveryId = z.string().regex(/^[0-9a-f]{24}$/, { error: 'Expected a 24-hex-digit delivery id' });
+export const DeliveryId = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/, { error: 'Expected a 24-hex-digit delivery id' });
 
 export const DeliveryParams = z.strictObject({ deliveryId: DeliveryId });
 
@@ -13,10 +15,17 @@ export const ListDeliveriesQuery = PageQuery.extend({
   template: z.enum(TEMPLATE_NAMES).optional(),
   recipient: Email.optional(),
   eventId: Uuid.optional(),
-  sessionId: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  sessionId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional(),
 }).strict();
 
-const Reply = z.object({ code: z.string().nullable(), response: z.string().nullable(), at: z.string() });
+const Reply = z.object({
+  code: z.string().nullable(),
+  response: z.string().nullable(),
+  at: z.string(),
+});
 
 export const DeliveryView = z.object({
   id: z.string(),

@@ -34,7 +34,11 @@ export function toDeliveryView(doc: DeliveryDoc): DeliveryView {
   };
 }
 
-export function toPreview(email: RenderedEmail, to: string | null, language: 'zh' | 'en'): EmailPreview {
+export function toPreview(
+  email: RenderedEmail,
+  to: string | null,
+  language: 'zh' | 'en',
+): EmailPreview {
   return {
     to,
     language,

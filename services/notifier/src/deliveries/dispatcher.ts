@@ -64,15 +64,31 @@ export class Dispatcher {
         results.push({ doc, outcome: await this.opts.send(doc) });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, claimed.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(this.opts.concurrency, claimed.length) }, worker),
+    );
     await store.complete(results);
     for (const { doc, outcome } of results) {
       // Ids, template and status only: nothing of the email itself reaches the log.
-      const entry = { deliveryId: doc._id, template: doc.template, attempt: doc.attempts, status: outcome.status };
-      if (outcome.status === 'sent' || outcome.status === 'cancelled') this.opts.log.debug(entry, 'delivery');
+      const entry = {
+        deliveryId: doc._id,
+        template: doc.template,
+        attempt: doc.attempts,
+        status: outcome.status,
+      };
+      if (outcome.status === 'sent' || outcome.status === 'cancelled')
+        this.opts.log.debug(entry, 'delivery');
       else this.opts.log.warn({ ...entry, code: outcome.code }, 'delivery failed');
     }
     return ids.length;
+  }
+
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
+  private wasWoken(): boolean {
+    return this.woken;
   }
 
   private async loop(): Promise<void> {
@@ -85,8 +101,9 @@ export class Dispatcher {
       } catch (err) {
         this.opts.log.error({ err }, 'dispatcher pass failed; will retry');
       }
-      if (this.stopped) break;
-      if (found >= batch || this.woken) continue;
+      // Read through a method: stop() and wake() change these while the pass awaited.
+      if (this.isStopped()) break;
+      if (found >= batch || this.wasWoken()) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, this.opts.pollMs);
         function done(): void {

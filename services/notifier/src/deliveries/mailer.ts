@@ -20,7 +20,9 @@ export function createMailer(opts: MailerOptions): Mailer {
     secure,
     ...(url.username === ''
       ? {}
-      : { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }),
+      : {
+          auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) },
+        }),
     // Short timeouts: a server that does not answer is a transient failure to retry later,
     // and the claim's lease must outlast one attempt.
     connectionTimeout: 10_000,

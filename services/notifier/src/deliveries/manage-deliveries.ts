@@ -5,7 +5,8 @@ import type { DeliveryDoc } from './delivery.model.ts';
 import type { DeliveryFilter } from './delivery.repository.ts';
 import { renderDelivery } from './send-delivery.ts';
 
-const deliveryNotFound = (): AppError => notFound({ zh: '投递记录不存在', en: 'The delivery does not exist' });
+const deliveryNotFound = (): AppError =>
+  notFound({ zh: '投递记录不存在', en: 'The delivery does not exist' });
 
 export function listDeliveries(deps: Deps, filter: DeliveryFilter, page: number, pageSize: number) {
   return deps.deliveries.list(filter, page, pageSize);
@@ -22,7 +23,10 @@ export async function retryDelivery(deps: Deps, id: string): Promise<DeliveryDoc
   if (existing === null) throw deliveryNotFound();
   throw conflict(
     'INVALID_TRANSITION',
-    { zh: '只有失败或已取消的投递可以重试', en: 'Only a dead or cancelled delivery can be retried' },
+    {
+      zh: '只有失败或已取消的投递可以重试',
+      en: 'Only a dead or cancelled delivery can be retried',
+    },
     [{ path: ['status'], message: `status is ${existing.status}`, status: existing.status }],
   );
 }
@@ -30,5 +34,8 @@ export async function retryDelivery(deps: Deps, id: string): Promise<DeliveryDoc
 export async function previewDelivery(deps: Deps, id: string) {
   const doc = await deps.deliveries.get(id);
   if (doc === null) throw deliveryNotFound();
-  return { doc, email: await renderDelivery({ templates: deps.templates, from: deps.settings.from }, doc) };
+  return {
+    doc,
+    email: await renderDelivery({ templates: deps.templates, from: deps.settings.from }, doc),
+  };
 }

@@ -3,7 +3,12 @@ import { Paginated } from '@lianxin/contracts';
 import { requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import type { Deps } from '../shared/deps.ts';
-import { DeliveryParams, DeliveryView, EmailPreview, ListDeliveriesQuery } from './delivery.schemas.ts';
+import {
+  DeliveryParams,
+  DeliveryView,
+  EmailPreview,
+  ListDeliveriesQuery,
+} from './delivery.schemas.ts';
 import { toDeliveryView, toPreview } from './delivery.view.ts';
 import { listDeliveries, previewDelivery, retryDelivery } from './manage-deliveries.ts';
 
@@ -15,7 +20,11 @@ export function deliveryRoutes(app: App, deps: Deps): void {
     '/deliveries',
     {
       ...coordinator,
-      schema: { tags, querystring: ListDeliveriesQuery, response: { 200: Paginated(DeliveryView), ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags,
+        querystring: ListDeliveriesQuery,
+        response: { 200: Paginated(DeliveryView), ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
@@ -28,7 +37,11 @@ export function deliveryRoutes(app: App, deps: Deps): void {
     '/deliveries/:deliveryId/retry',
     {
       ...coordinator,
-      schema: { tags, params: DeliveryParams, response: { 200: DeliveryView, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        params: DeliveryParams,
+        response: { 200: DeliveryView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => toDeliveryView(await retryDelivery(deps, request.params.deliveryId)),
   );
@@ -37,7 +50,11 @@ export function deliveryRoutes(app: App, deps: Deps): void {
     '/deliveries/:deliveryId/preview',
     {
       ...coordinator,
-      schema: { tags, params: DeliveryParams, response: { 200: EmailPreview, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        params: DeliveryParams,
+        response: { 200: EmailPreview, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       const { doc, email } = await previewDelivery(deps, request.params.deliveryId);

@@ -46,18 +46,30 @@ export async function sendDelivery(deps: SendDeps, doc: DeliveryDoc): Promise<Ou
     email = await renderDelivery(deps, doc);
   } catch (err) {
     // A template that cannot render this data will not render it on a retry either.
-    return { status: 'dead', at: now, code: 'ERENDER', response: (err as Error).message.slice(0, 500) };
+    return {
+      status: 'dead',
+      at: now,
+      code: 'ERENDER',
+      response: (err as Error).message.slice(0, 500),
+    };
   }
   try {
     const info = await deps.mailer.sendMail({
       from: { name: deps.from.name, address: deps.from.email },
-      to: doc.recipientName === null ? doc.recipient : { name: doc.recipientName, address: doc.recipient },
+      to:
+        doc.recipientName === null
+          ? doc.recipient
+          : { name: doc.recipientName, address: doc.recipient },
       subject: email.subject,
       html: email.html,
       text: email.text,
       // The same Message-ID on every attempt: a resend after a crash is recognisably the same email.
       messageId: `<${doc._id}@lianxin>`,
-      headers: { ...email.headers, 'X-Lianxin-Delivery': doc._id, 'X-Lianxin-Template': doc.template },
+      headers: {
+        ...email.headers,
+        'X-Lianxin-Delivery': doc._id,
+        'X-Lianxin-Template': doc.template,
+      },
       attachments: email.attachments.map((a) => ({
         filename: a.filename,
         content: a.content,

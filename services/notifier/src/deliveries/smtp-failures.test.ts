@@ -8,7 +8,12 @@ let sink: SmtpSink;
 let h: Harness;
 beforeAll(async () => {
   sink = await SmtpSink.start();
-  h = await startNotifier(import.meta.url, { smtpUrl: sink.url, backoffMs: 300, backoffMaxMs: 1_200, maxAttempts: 30 });
+  h = await startNotifier(import.meta.url, {
+    smtpUrl: sink.url,
+    backoffMs: 300,
+    backoffMaxMs: 1_200,
+    maxAttempts: 30,
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -26,14 +31,19 @@ function resetRequested(email: string) {
     name: `民警${n}`,
     email,
     language: 'zh',
-    link: { url: `https://lianxin.example.cn/reset/${accountId}`, expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+    link: {
+      url: `https://lianxin.example.cn/reset/${accountId}`,
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    },
   });
 }
 
 describe('SMTP unreachable for a while', () => {
   it('when the server is down, then deliveries wait with growing gaps, and once it is back every one is sent exactly once', async () => {
     await sink.stop();
-    const events = Array.from({ length: 20 }, (_, i) => resetRequested(`officer${i}.${h.env.id}@police.example.cn`));
+    const events = Array.from({ length: 20 }, (_, i) =>
+      resetRequested(`officer${i}.${h.env.id}@police.example.cn`),
+    );
     await h.publish('accounts', events);
     // Let a few attempts fail against the stopped server.
     const failing = await eventually(
@@ -47,14 +57,18 @@ describe('SMTP unreachable for a while', () => {
       expect(d.lastError?.response).toMatch(/ECONNREFUSED/);
       const retries = d.attemptLog.filter((a) => a.outcome === 'retry');
       // The chosen waits double (300, 600, 1200 ms, ±10 %) up to the cap…
-      const waits = retries.slice(0, 3).map((a) => new Date(a.retryAt ?? 0).getTime() - new Date(a.at).getTime());
+      const waits = retries
+        .slice(0, 3)
+        .map((a) => new Date(a.retryAt ?? 0).getTime() - new Date(a.at).getTime());
       expect(waits[0]).toBeGreaterThanOrEqual(270);
       expect(waits[0]).toBeLessThanOrEqual(330);
       expect(waits[1]).toBeGreaterThanOrEqual(540);
       expect(waits[2]).toBeGreaterThanOrEqual(1_080);
       // …and no attempt came before the wait chosen after the one before it.
       retries.slice(1).forEach((a, i) => {
-        expect(new Date(a.at).getTime()).toBeGreaterThanOrEqual(new Date(retries[i]?.retryAt ?? 0).getTime());
+        expect(new Date(a.at).getTime()).toBeGreaterThanOrEqual(
+          new Date(retries[i]?.retryAt ?? 0).getTime(),
+        );
       });
     }
     expect(sink.mails).toHaveLength(0);
@@ -76,10 +90,14 @@ describe('SMTP unreachable for a while', () => {
 describe('SMTP refusals', () => {
   it('when the server refuses a recipient permanently (5xx), then the delivery is dead at once with the reply recorded', async () => {
     const refused = `nobody.${h.env.id}@police.example.cn`;
-    sink.refuse = (address) => (address === refused ? { code: 550, message: '5.1.1 Mailbox does not exist' } : null);
+    sink.refuse = (address) =>
+      address === refused ? { code: 550, message: '5.1.1 Mailbox does not exist' } : null;
     const event = resetRequested(refused);
     await h.publish('accounts', event);
-    const [dead] = await eventually(() => h.deliveries({ eventId: event.id }), (d) => d[0]?.status === 'dead');
+    const [dead] = await eventually(
+      () => h.deliveries({ eventId: event.id }),
+      (d) => d[0]?.status === 'dead',
+    );
     expect(dead?.attempts).toBe(1);
     expect(dead?.lastError?.response).toMatch(/^550 5\.1\.1 Mailbox does not exist/);
     expect(dead?.attemptLog.map((a) => a.outcome)).toEqual(['dead']);
@@ -95,7 +113,11 @@ describe('SMTP refusals', () => {
     };
     const event = resetRequested(greylisted);
     await h.publish('accounts', event);
-    const [sent] = await eventually(() => h.deliveries({ eventId: event.id }), (d) => d[0]?.status === 'sent', 20_000);
+    const [sent] = await eventually(
+      () => h.deliveries({ eventId: event.id }),
+      (d) => d[0]?.status === 'sent',
+      20_000,
+    );
     expect(sent?.attemptLog.map((a) => a.outcome)).toEqual(['retry', 'retry', 'sent']);
     expect(sent?.attemptLog[0]?.response).toMatch(/^451 4\.7\.1 Greylisted/);
   });
@@ -105,7 +127,10 @@ describe('SMTP refusals', () => {
     sink.refuse = (a) => (a === address ? { code: 554, message: '5.7.1 Rejected' } : null);
     const event = resetRequested(address);
     await h.publish('accounts', event);
-    const [dead] = await eventually(() => h.deliveries({ eventId: event.id }), (d) => d[0]?.status === 'dead');
+    const [dead] = await eventually(
+      () => h.deliveries({ eventId: event.id }),
+      (d) => d[0]?.status === 'dead',
+    );
     sink.refuse = () => null;
     const res = await h.app.inject({
       method: 'POST',
@@ -114,7 +139,10 @@ describe('SMTP refusals', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<{ status: string }>().status).toBe('pending');
-    const [sent] = await eventually(() => h.deliveries({ eventId: event.id }), (d) => d[0]?.status === 'sent');
+    const [sent] = await eventually(
+      () => h.deliveries({ eventId: event.id }),
+      (d) => d[0]?.status === 'sent',
+    );
     expect(sent?.attemptLog.map((a) => a.outcome)).toEqual(['dead', 'sent']);
   });
 });

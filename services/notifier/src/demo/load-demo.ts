@@ -14,7 +14,10 @@ function fixedUuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export async function loadDemo(kafka: Kafka, topics: Record<TopicName, string>): Promise<{ published: number }> {
+export async function loadDemo(
+  kafka: Kafka,
+  topics: Record<TopicName, string>,
+): Promise<{ published: number }> {
   const producer = kafka.producer(EVENT_PRODUCER);
   await producer.connect();
   try {

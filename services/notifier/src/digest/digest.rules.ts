@@ -35,7 +35,11 @@ export function dueDigestWeek(now: Date): DigestWeek {
 /** ISO 8601 week of a date given as its UTC calendar day (`2026-W48`). */
 export function isoWeek(day: Date): string {
   const thursday = new Date(
-    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7)),
+    Date.UTC(
+      day.getUTCFullYear(),
+      day.getUTCMonth(),
+      day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7),
+    ),
   );
   const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
   const week = 1 + Math.floor((thursday.getTime() - yearStart) / (7 * DAY));

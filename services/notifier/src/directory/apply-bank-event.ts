@@ -15,14 +15,21 @@ export const BankEvents = pickEvents(
 export type BankEvent = EventOf<typeof BankEvents>;
 
 /** Liaison events have the bank as subject, so the bank's sequence orders them too; mobiles are not kept. */
-export async function applyBankEvent(directory: DirectoryRepository, event: BankEvent): Promise<void> {
+export async function applyBankEvent(
+  directory: DirectoryRepository,
+  event: BankEvent,
+): Promise<void> {
   switch (event.type) {
     case 'bank.registered':
     case 'bank.updated':
     case 'bank.suspended':
     case 'bank.reactivated': {
       const d = event.data;
-      await directory.applyBank(d.id, event.sequence, { shortName: d.shortName, name: d.name, status: d.status });
+      await directory.applyBank(d.id, event.sequence, {
+        shortName: d.shortName,
+        name: d.name,
+        status: d.status,
+      });
       return;
     }
     case 'liaison.added':

@@ -26,6 +26,11 @@ export function directoryRepository(banks: Model<BankView>, liaisons: Model<Liai
       return new Map(docs.map((b) => [b._id, b]));
     },
 
+    /** How many of `bankIds` the directory knows at all (active or not). */
+    async knownBanks(bankIds: readonly string[]): Promise<number> {
+      return banks.countDocuments({ _id: { $in: bankIds } });
+    },
+
     async bank(bankId: string): Promise<BankView | null> {
       return banks.findById(bankId).lean<BankView>();
     },
@@ -36,7 +41,9 @@ export function directoryRepository(banks: Model<BankView>, liaisons: Model<Liai
         .find({ bankId: { $in: bankIds }, active: true, removed: false })
         .lean<LiaisonView[]>();
       return docs.flatMap((l) =>
-        l.email === null || l.name === null ? [] : [{ id: l._id, name: l.name, email: l.email, bankId: l.bankId }],
+        l.email === null || l.name === null
+          ? []
+          : [{ id: l._id, name: l.name, email: l.email, bankId: l.bankId }],
       );
     },
 

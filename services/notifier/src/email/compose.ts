@@ -38,7 +38,10 @@ function checkInToken(content: EmailContent): string | null {
   }
 }
 
-export async function composeEmail(content: EmailContent, ctx: ComposeContext): Promise<RenderedEmail> {
+export async function composeEmail(
+  content: EmailContent,
+  ctx: ComposeContext,
+): Promise<RenderedEmail> {
   const { subject, html, text } = ctx.templates.render(content.template, ctx.lang, content.data);
   const attachments: RenderedAttachment[] = [];
   const headers: Record<string, string> = {};

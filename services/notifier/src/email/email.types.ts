@@ -1,5 +1,12 @@
 // What each email template is given: plain data stored with its delivery, so a preview or a retry renders the same email.
-import type { Audience, FraudType, Locale, OpinionCategory, Role, WaitlistReason } from '@lianxin/contracts';
+import type {
+  Audience,
+  FraudType,
+  Locale,
+  OpinionCategory,
+  Role,
+  WaitlistReason,
+} from '@lianxin/contracts';
 
 export const TEMPLATE_NAMES = [
   'invitation',

@@ -20,16 +20,19 @@ function sample(name: (typeof TEMPLATE_NAMES)[number]): EmailContent {
 }
 
 describe('templates', () => {
-  it.each(TEMPLATE_NAMES)('when %s is rendered in zh and en, then both have subject, html and text', (name) => {
-    const zh = templates.render(name, 'zh', TEMPLATE_SAMPLES[name]);
-    const en = templates.render(name, 'en', TEMPLATE_SAMPLES[name]);
-    expect(zh.subject).toMatch(/[\u4e00-\u9fff]/);
-    expect(en.subject).toMatch(/^[A-Z][a-z]/);
-    expect(zh.html).toContain('<html lang="zh-CN">');
-    expect(en.html).toContain('<html lang="en">');
-    expect(zh.text.length).toBeGreaterThan(20);
-    expect(en.text).not.toContain('<');
-  });
+  it.each(TEMPLATE_NAMES)(
+    'when %s is rendered in zh and en, then both have subject, html and text',
+    (name) => {
+      const zh = templates.render(name, 'zh', TEMPLATE_SAMPLES[name]);
+      const en = templates.render(name, 'en', TEMPLATE_SAMPLES[name]);
+      expect(zh.subject).toMatch(/[\u4e00-\u9fff]/);
+      expect(en.subject).toMatch(/^[A-Z][a-z]/);
+      expect(zh.html).toContain('<html lang="zh-CN">');
+      expect(en.html).toContain('<html lang="en">');
+      expect(zh.text.length).toBeGreaterThan(20);
+      expect(en.text).not.toContain('<');
+    },
+  );
 
   it('when a value holds HTML, then the HTML part shows it escaped and the text part as written', () => {
     const data = { ...TEMPLATE_SAMPLES.cancelled, reason: '<script>alert("x")</script> & 更多' };
@@ -71,7 +74,8 @@ describe('templates', () => {
 
   it('when a cancellation is composed, then its .ics is METHOD:CANCEL with the sequence moved on', async () => {
     const email = await composeEmail(sample('cancelled'), { ...ctx, lang: 'en' });
-    const ics = email.attachments.find((a) => a.filename === 'cancel.ics')?.content.toString() ?? '';
+    const ics =
+      email.attachments.find((a) => a.filename === 'cancel.ics')?.content.toString() ?? '';
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('SEQUENCE:1');
@@ -79,7 +83,9 @@ describe('templates', () => {
 
   it('when a bulletin is composed, then it has the RFC 8058 one-click headers and no attachment', async () => {
     const email = await composeEmail(sample('bulletin'), { ...ctx, lang: 'zh' });
-    expect(email.headers['List-Unsubscribe']).toBe('<http://127.0.0.1:4104/unsubscribe/sample-token>');
+    expect(email.headers['List-Unsubscribe']).toBe(
+      '<http://127.0.0.1:4104/unsubscribe/sample-token>',
+    );
     expect(email.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(email.attachments).toEqual([]);
     expect(email.html).toContain('¥380,000.00');

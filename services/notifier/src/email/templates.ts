@@ -61,7 +61,8 @@ function environment(lang: Language, dir: string): typeof Handlebars {
   // `_layout.hbs` → the partial `layout`, `_session-html.hbs` → `session-html`.
   for (const file of readdirSync(join(dir, lang))) {
     const partial = /^_([a-z-]+)\.hbs$/.exec(file)?.[1];
-    if (partial !== undefined) hbs.registerPartial(partial, readFileSync(join(dir, lang, file), 'utf8'));
+    if (partial !== undefined)
+      hbs.registerPartial(partial, readFileSync(join(dir, lang, file), 'utf8'));
   }
   return hbs;
 }
@@ -92,7 +93,11 @@ export function loadTemplates(dir: string = TEMPLATES_DIR): TemplateSet {
       return {
         subject: set.subject(data, options).replace(/\s+/g, ' ').trim(),
         html: set.html(data, options),
-        text: set.text(data, options).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+        text:
+          set
+            .text(data, options)
+            .replace(/\n{3,}/g, '\n\n')
+            .trim() + '\n',
       };
     },
   };

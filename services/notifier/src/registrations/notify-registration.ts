@@ -8,13 +8,24 @@ import type { Deps } from '../shared/deps.ts';
 
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
 
-type SeatEvent = EventOf<'registration.confirmed'> | EventOf<'registration.waitlisted'> | EventOf<'registration.promoted'>;
+type SeatEvent =
+  | EventOf<'registration.confirmed'>
+  | EventOf<'registration.waitlisted'>
+  | EventOf<'registration.promoted'>;
 
 /** The session is not known yet (its topic lags): thrown so the consumer retries with backoff. */
 export class SessionNotYetKnown extends Error {}
 
-function contentFor(event: SeatEvent, session: SessionView, liaisonName: string | null): EmailContent {
-  const base = { session: sessionInfo(session), attendeeName: event.data.attendee.name, liaisonName };
+function contentFor(
+  event: SeatEvent,
+  session: SessionView,
+  liaisonName: string | null,
+): EmailContent {
+  const base = {
+    session: sessionInfo(session),
+    attendeeName: event.data.attendee.name,
+    liaisonName,
+  };
   switch (event.type) {
     case 'registration.confirmed':
       return { template: 'confirmation', data: { ...base, checkInToken: event.data.checkInToken } };
@@ -23,7 +34,11 @@ function contentFor(event: SeatEvent, session: SessionView, liaisonName: string 
     case 'registration.waitlisted':
       return {
         template: 'waitlisted',
-        data: { ...base, position: event.data.waitlist.position, reason: event.data.waitlist.reason },
+        data: {
+          ...base,
+          position: event.data.waitlist.position,
+          reason: event.data.waitlist.reason,
+        },
       };
   }
 }
@@ -31,13 +46,20 @@ function contentFor(event: SeatEvent, session: SessionView, liaisonName: string 
 export async function notifyRegistration(deps: Deps, event: SeatEvent): Promise<void> {
   const d = event.data;
   const session = await deps.sessions.get(d.sessionId);
-  if (session === null) throw new SessionNotYetKnown(`session ${d.sessionId} not in the read model yet`);
+  if (session === null)
+    throw new SessionNotYetKnown(`session ${d.sessionId} not in the read model yet`);
   const startsAt = new Date(session.startsAt);
   if (session.status !== 'scheduled' || deps.now() >= startsAt) return; // nothing useful to say any more
 
   const liaison = await deps.directory.liaison(d.registeredBy);
   const to: { id: string | null; email: string; name: string; liaisonName: string | null }[] = [];
-  if (liaison !== null) to.push({ id: liaison.id, email: liaison.email, name: liaison.name, liaisonName: liaison.name });
+  if (liaison !== null)
+    to.push({
+      id: liaison.id,
+      email: liaison.email,
+      name: liaison.name,
+      liaisonName: liaison.name,
+    });
   // No address, no email: the liaison's copy is how such an attendee hears of it.
   if (d.attendee.email !== null && d.attendee.email !== liaison?.email) {
     to.push({ id: null, email: d.attendee.email, name: d.attendee.name, liaisonName: null });
@@ -61,7 +83,11 @@ export async function notifyRegistration(deps: Deps, event: SeatEvent): Promise<
   // the event's own time, so a late-processed event decides the same way.
   const remindAt = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
   const attendeeEmail = d.attendee.email;
-  if (event.type !== 'registration.waitlisted' && attendeeEmail !== null && new Date(event.time) < remindAt) {
+  if (
+    event.type !== 'registration.waitlisted' &&
+    attendeeEmail !== null &&
+    new Date(event.time) < remindAt
+  ) {
     const i = to.findIndex((r) => r.email === attendeeEmail);
     plans.push({
       key: `reminder:${d.registrationId}`,

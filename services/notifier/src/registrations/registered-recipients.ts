@@ -24,7 +24,8 @@ export async function registeredRecipients(
   for (const liaisonId of liaisonIds) {
     const liaison = await deps.directory.liaison(liaisonId);
     // A liaison's own address wins over the same address given as an attendee's.
-    if (liaison !== null) byEmail.set(liaison.email, { id: liaison.id, email: liaison.email, name: liaison.name });
+    if (liaison !== null)
+      byEmail.set(liaison.email, { id: liaison.id, email: liaison.email, name: liaison.name });
   }
   return [...byEmail.values()];
 }

@@ -25,7 +25,8 @@ export async function handleRegistrationEvent(deps: Deps, event: RegistrationEve
         sessionId: d.sessionId,
         bankId: d.bankId,
         status: d.status,
-        cancelReason: event.type === 'registration.cancelled' ? event.data.cancellation.reason : null,
+        cancelReason:
+          event.type === 'registration.cancelled' ? event.data.cancellation.reason : null,
         attendee: { name: d.attendee.name, email: d.attendee.email },
         registeredBy: d.registeredBy,
       });

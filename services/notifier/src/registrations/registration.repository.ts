@@ -6,14 +6,20 @@ import { REGISTRATION_VIEWS, type RegistrationView } from './registration.model.
 export function registrationRepository(registrations: Model<RegistrationView>) {
   const conn = registrations.db;
   return {
-    apply: (id: string, sequence: number, fields: Partial<Omit<RegistrationView, '_id' | 'sequence'>>) =>
-      applyIfNewer(conn, REGISTRATION_VIEWS, id, sequence, fields),
+    apply: (
+      id: string,
+      sequence: number,
+      fields: Partial<Omit<RegistrationView, '_id' | 'sequence'>>,
+    ) => applyIfNewer(conn, REGISTRATION_VIEWS, id, sequence, fields),
 
     /**
      * Registrations that still hold (confirmed or waitlisted). With `includeSessionCancelled`, also
      * those outreach cancelled because the session was (their events may arrive before the session's).
      */
-    async registeredFor(sessionId: string, opts: { includeSessionCancelled: boolean }): Promise<RegistrationView[]> {
+    async registeredFor(
+      sessionId: string,
+      opts: { includeSessionCancelled: boolean },
+    ): Promise<RegistrationView[]> {
       const docs = await registrations.find({ sessionId }).lean<RegistrationView[]>();
       return docs.filter(
         (r) =>

@@ -19,7 +19,9 @@ export async function announceReschedule(
     notAfter: startsAt,
     session: sessionInfo(session),
   });
-  const recipients = await registeredRecipients(deps, session._id, { includeSessionCancelled: false });
+  const recipients = await registeredRecipients(deps, session._id, {
+    includeSessionCancelled: false,
+  });
   const languages = await deps.accounts.languages(recipients);
   const plans: DeliveryPlan[] = recipients.map((r, i) => ({
     key: event.id,
@@ -49,7 +51,9 @@ export async function announceCancellation(
     ['reminder', 'invitation', 'confirmation', 'waitlisted', 'promoted', 'rescheduled'],
     'session cancelled',
   );
-  const recipients = await registeredRecipients(deps, session._id, { includeSessionCancelled: true });
+  const recipients = await registeredRecipients(deps, session._id, {
+    includeSessionCancelled: true,
+  });
   const languages = await deps.accounts.languages(recipients);
   const plans: DeliveryPlan[] = recipients.map((r, i) => ({
     key: event.id,
@@ -57,7 +61,11 @@ export async function announceCancellation(
     eventType: event.type,
     content: {
       template: 'cancelled',
-      data: { session: sessionInfo(session), recipientName: r.name, reason: event.data.cancellation.reason },
+      data: {
+        session: sessionInfo(session),
+        recipientName: r.name,
+        reason: event.data.cancellation.reason,
+      },
     },
     recipient: { email: r.email, name: r.name },
     language: languages[i] ?? 'zh',

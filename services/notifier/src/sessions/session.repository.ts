@@ -18,7 +18,14 @@ export function sessionRepository(sessions: Model<SessionView>, opinions: Model<
       fields: Omit<SessionView, '_id' | 'sequence' | 'revision'>,
       opts: { rescheduled: boolean },
     ): Promise<boolean> {
-      return applyIfNewer(conn, SESSION_VIEWS, id, sequence, fields, opts.rescheduled ? { revision: 1 } : {});
+      return applyIfNewer(
+        conn,
+        SESSION_VIEWS,
+        id,
+        sequence,
+        fields,
+        opts.rescheduled ? { revision: 1 } : {},
+      );
     },
 
     async get(id: string): Promise<SessionView | null> {
@@ -37,7 +44,9 @@ export function sessionRepository(sessions: Model<SessionView>, opinions: Model<
     },
 
     async openOpinions(): Promise<OpinionView[]> {
-      const docs = await opinions.find({ status: { $in: ['open', 'in_progress'] } }).lean<OpinionView[]>();
+      const docs = await opinions
+        .find({ status: { $in: ['open', 'in_progress'] } })
+        .lean<OpinionView[]>();
       return docs.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
   };

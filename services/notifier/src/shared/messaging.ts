@@ -17,11 +17,20 @@ export type TopicName = keyof typeof ContractTopics;
 
 /** This deployment's topic names: the contracts' names behind an optional prefix (tests, side-by-side stacks). */
 export function topicsFor(prefix: string): Record<TopicName, string> {
-  const entries = Object.entries(ContractTopics).map(([name, topic]) => [name, `${prefix}${topic}`]);
+  const entries = Object.entries(ContractTopics).map(([name, topic]) => [
+    name,
+    `${prefix}${topic}`,
+  ]);
   return Object.fromEntries(entries) as Record<TopicName, string>;
 }
 
-export const CONSUMED: readonly TopicName[] = ['banks', 'sessions', 'registrations', 'bulletins', 'accounts'];
+export const CONSUMED: readonly TopicName[] = [
+  'banks',
+  'sessions',
+  'registrations',
+  'bulletins',
+  'accounts',
+];
 
 export interface ConsumerSetup {
   kafka: Kafka;

@@ -14,7 +14,10 @@ import {
   type BankView,
   type LiaisonView,
 } from '../directory/directory.model.ts';
-import { registrationViewModel, type RegistrationView } from '../registrations/registration.model.ts';
+import {
+  registrationViewModel,
+  type RegistrationView,
+} from '../registrations/registration.model.ts';
 import {
   opinionViewModel,
   sessionViewModel,

@@ -26,8 +26,24 @@ export function envelope<K extends EventType>(
   data: z.input<EventMap[K]>,
   time: Date = new Date(),
 ): TestEnvelope<K> {
-  const source = type.startsWith('bank') || type.startsWith('liaison') ? 'banks' : type.startsWith('account') ? 'console' : type.startsWith('bulletin') || type.startsWith('subscription') ? 'content' : 'outreach';
-  return { id: randomUUID(), type, source, subject, sequence, time: time.toISOString(), schemaVersion: 1, data };
+  const source =
+    type.startsWith('bank') || type.startsWith('liaison')
+      ? 'banks'
+      : type.startsWith('account')
+        ? 'console'
+        : type.startsWith('bulletin') || type.startsWith('subscription')
+          ? 'content'
+          : 'outreach';
+  return {
+    id: randomUUID(),
+    type,
+    source,
+    subject,
+    sequence,
+    time: time.toISOString(),
+    schemaVersion: 1,
+    data,
+  };
 }
 
 export const HOUR = 3_600_000;
@@ -37,7 +53,10 @@ type SessionData = z.input<EventMap['session.scheduled']>;
 
 let counter = 0;
 /** A scheduled session snapshot starting about `startsInMs` from now (the next whole minute), two hours long. */
-export function sessionData(overrides: Partial<SessionData> = {}, startsInMs = 3 * DAY): SessionData {
+export function sessionData(
+  overrides: Partial<SessionData> = {},
+  startsInMs = 3 * DAY,
+): SessionData {
   counter += 1;
   // On a whole minute, as people schedule (and as calendar files carry times).
   const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 60_000) * 60_000);
@@ -57,7 +76,10 @@ export function sessionData(overrides: Partial<SessionData> = {}, startsInMs = 3
     audiences: ['bank_staff'],
     fraudTopics: ['fake_investment'],
     status: 'scheduled',
-    registration: { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: startsAt.toISOString() },
+    registration: {
+      opensAt: new Date(Date.now() - HOUR).toISOString(),
+      closesAt: startsAt.toISOString(),
+    },
     ...overrides,
   };
 }
@@ -77,7 +99,8 @@ export function registrationData(
     bankId,
     attendee: {
       name: attendee.name,
-      mobile: attendee.mobile ?? `139${String(10_000_000 + (counter % 90_000_000)).padStart(8, '0')}`,
+      mobile:
+        attendee.mobile ?? `139${String(10_000_000 + (counter % 90_000_000)).padStart(8, '0')}`,
       email: attendee.email,
       position: '客户经理',
       branch: '香河支行营业部',

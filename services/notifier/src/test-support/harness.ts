@@ -1,7 +1,11 @@
 // Test harness: a whole notifier in-process (consumers, dispatcher, HTTP) on this file's database and topics.
 import { randomBytes } from 'node:crypto';
-import type { EventType } from '@lianxin/contracts';
-import { createTokenVerifier, generateKeyPair, mint, type PrincipalInput } from '@lianxin/platform/auth';
+import {
+  createTokenVerifier,
+  generateKeyPair,
+  mint,
+  type PrincipalInput,
+} from '@lianxin/platform/auth';
 import { connectDb } from '@lianxin/platform/db';
 import type { App } from '@lianxin/platform/http';
 import { createKafka, encodeEnvelope, EVENT_PRODUCER } from '@lianxin/platform/messaging';
@@ -17,7 +21,13 @@ import { createMailer, type Mailer } from '../deliveries/mailer.ts';
 import { sendDelivery } from '../deliveries/send-delivery.ts';
 import { loadTemplates } from '../email/templates.ts';
 import { createDeps, type Deps } from '../shared/deps.ts';
-import { CONSUMED, notifierConsumers, topicsFor, type RunningConsumer, type TopicName } from '../shared/messaging.ts';
+import {
+  CONSUMED,
+  notifierConsumers,
+  topicsFor,
+  type RunningConsumer,
+  type TopicName,
+} from '../shared/messaging.ts';
 import { createModels, type Models } from '../shared/models.ts';
 import type { TestEnvelope } from './events.ts';
 
@@ -46,7 +56,14 @@ export interface Harness {
   publish: (topic: TopicName, events: TestEnvelope | TestEnvelope[], key?: string) => Promise<void>;
   token: (claims: PrincipalInput) => Promise<string>;
   coordinator: () => Promise<string>;
-  deliveries: (filter?: Partial<Pick<DeliveryDoc, 'template' | 'status' | 'eventId' | 'sessionId' | 'recipient'>>) => Promise<DeliveryDoc[]>;
+  deliveries: (
+    filter?: Partial<
+      Pick<
+        DeliveryDoc,
+        'template' | 'status' | 'eventId' | 'sessionId' | 'registrationId' | 'recipient'
+      >
+    >,
+  ) => Promise<DeliveryDoc[]>;
   /** Stops consumers, dispatcher and app; `drop` also deletes the database. */
   close: (opts?: { drop?: boolean }) => Promise<void>;
 }
@@ -57,7 +74,10 @@ const SECRET = randomBytes(32).toString('hex');
 function ensureFileTopics(env: TestEnv, topics: Record<TopicName, string>): Promise<void> {
   let ready = topicsReady.get(env.topicPrefix);
   if (ready === undefined) {
-    ready = createTopics(env.kafkaBrokers, CONSUMED.map((t) => topics[t]));
+    ready = createTopics(
+      env.kafkaBrokers,
+      CONSUMED.map((t) => topics[t]),
+    );
     topicsReady.set(env.topicPrefix, ready);
   }
   return ready;
@@ -66,7 +86,11 @@ function ensureFileTopics(env: TestEnv, topics: Record<TopicName, string>): Prom
 let producer: Promise<Producer> | undefined;
 function sharedProducer(env: TestEnv): Promise<Producer> {
   producer ??= (async () => {
-    const p = createKafka({ brokers: env.kafkaBrokers, clientId: `pub-${env.id}`, log: pino({ level: 'silent' }) }).producer(EVENT_PRODUCER);
+    const p = createKafka({
+      brokers: env.kafkaBrokers,
+      clientId: `pub-${env.id}`,
+      log: pino({ level: 'silent' }),
+    }).producer(EVENT_PRODUCER);
     await p.connect();
     return p;
   })();
@@ -74,9 +98,13 @@ function sharedProducer(env: TestEnv): Promise<Producer> {
 }
 
 /** Key as the producers do: registrations by session id, everything else by subject. */
-function keyOf(event: TestEnvelope<EventType>): string {
+function keyOf(event: TestEnvelope): string {
   const data: unknown = event.data;
-  if (event.type.startsWith('registration') || event.type.startsWith('attendance') || event.type.startsWith('feedback')) {
+  if (
+    event.type.startsWith('registration') ||
+    event.type.startsWith('attendance') ||
+    event.type.startsWith('feedback')
+  ) {
     return (data as { sessionId: string }).sessionId;
   }
   return event.subject;
@@ -130,15 +158,28 @@ export async function startNotifier(fileUrl: string, opts: HarnessOptions = {}):
 
   const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: `notifier-${env.id}`, log });
   const consumers: RunningConsumer[] =
-    opts.consumers === false ? [] : notifierConsumers({ kafka, deps, topics, groupPrefix: `${env.topicPrefix}${opts.dbSuffix ?? ''}`, log });
+    opts.consumers === false
+      ? []
+      : notifierConsumers({
+          kafka,
+          deps,
+          topics,
+          groupPrefix: `${env.topicPrefix}${opts.dbSuffix ?? ''}`,
+          log,
+        });
   await Promise.all(consumers.map((c) => c.start()));
   await Promise.all(consumers.map((c) => c.joined()));
 
   const keys = await generateKeyPair();
-  const auth = await createTokenVerifier({ publicKey: keys.publicKey, issuer: 'lianxin', audience: 'lianxin-api' });
+  const auth = await createTokenVerifier({
+    publicKey: keys.publicKey,
+    issuer: 'lianxin',
+    audience: 'lianxin-api',
+  });
   const app = await buildApp(deps, { auth, rateLimit: false });
   await app.ready();
-  const token = (claims: PrincipalInput) => mint(claims, { privateKey: keys.privateKey, expiresIn: '2h' });
+  const token = (claims: PrincipalInput) =>
+    mint(claims, { privateKey: keys.privateKey, expiresIn: '2h' });
 
   return {
     env,
@@ -173,12 +214,19 @@ export async function startNotifier(fileUrl: string, opts: HarnessOptions = {}):
 }
 
 /** Polls `read` until `done` holds for its value; fails with the last value seen. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 2000)}`,
+      );
     await new Promise((r) => setTimeout(r, 150));
   }
 }

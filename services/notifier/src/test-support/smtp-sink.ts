@@ -107,7 +107,8 @@ export class SmtpSink {
   /** How many accepted mails carry each delivery id. */
   countsByDelivery(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const m of this.mails) if (m.deliveryId !== null) counts.set(m.deliveryId, (counts.get(m.deliveryId) ?? 0) + 1);
+    for (const m of this.mails)
+      if (m.deliveryId !== null) counts.set(m.deliveryId, (counts.get(m.deliveryId) ?? 0) + 1);
     return counts;
   }
 }

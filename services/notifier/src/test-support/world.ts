@@ -38,7 +38,10 @@ export async function seedBank(
       type: 'state_owned',
       district: '淑阳镇',
       status,
-      suspension: status === 'suspended' ? { reason: '合作暂停', suspendedAt: new Date().toISOString() } : null,
+      suspension:
+        status === 'suspended'
+          ? { reason: '合作暂停', suspendedAt: new Date().toISOString() }
+          : null,
     }),
   ];
   const liaisons = (opts.liaisons ?? [{}]).map((l, i) => ({
@@ -70,7 +73,16 @@ export async function seedBank(
 }
 
 /** The console's account of a recipient, so the notifier knows their language. */
-export async function seedAccount(h: Harness, account: { id: string; email: string; name: string; language: 'zh' | 'en'; role?: 'liaison' | 'coordinator' }): Promise<void> {
+export async function seedAccount(
+  h: Harness,
+  account: {
+    id: string;
+    email: string;
+    name: string;
+    language: 'zh' | 'en';
+    role?: 'liaison' | 'coordinator';
+  },
+): Promise<void> {
   await h.publish(
     'accounts',
     envelope('account.activation_requested', account.id, 1, {
@@ -80,18 +92,31 @@ export async function seedAccount(h: Harness, account: { id: string; email: stri
       name: account.name,
       email: account.email,
       language: account.language,
-      link: { url: 'https://lianxin.example.cn/activate/x', expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      link: {
+        url: 'https://lianxin.example.cn/activate/x',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
     }),
   );
-  await eventually(() => h.models.accounts.countDocuments({ _id: account.id }), (c) => c === 1);
+  await eventually(
+    () => h.models.accounts.countDocuments({ _id: account.id }),
+    (c) => c === 1,
+  );
 }
 
 /** Publishes a session.scheduled and waits until the read model holds it. */
-export async function scheduleSession(h: Harness, overrides: Parameters<typeof sessionData>[0] = {}, startsInMs?: number) {
+export async function scheduleSession(
+  h: Harness,
+  overrides: Parameters<typeof sessionData>[0] = {},
+  startsInMs?: number,
+) {
   const data = sessionData(overrides, startsInMs);
   const event = envelope('session.scheduled', data.id, 1, data);
   await h.publish('sessions', event);
-  await eventually(() => h.models.sessions.countDocuments({ _id: data.id }), (c) => c === 1);
+  await eventually(
+    () => h.models.sessions.countDocuments({ _id: data.id }),
+    (c) => c === 1,
+  );
   return { data, event };
 }
 
@@ -108,7 +133,11 @@ export interface ParsedCalendar {
 }
 
 /** The calendar attachment of a received mail, parsed back with node-ical. */
-export async function calendarOf(h: Harness, mail: ReceivedMail, filename = 'invite.ics'): Promise<ParsedCalendar> {
+export async function calendarOf(
+  h: Harness,
+  mail: ReceivedMail,
+  filename = 'invite.ics',
+): Promise<ParsedCalendar> {
   const text = (await mailbox(h).attachment(mail, filename)).toString('utf8');
   const parsed = nodeIcal.sync.parseICS(text);
   const event = Object.values(parsed).find((c) => c?.type === 'VEVENT');
@@ -127,7 +156,13 @@ export async function calendarOf(h: Harness, mail: ReceivedMail, filename = 'inv
 }
 
 /** Waits until `count` mails to `to` whose subject matches have arrived, and returns those. */
-export async function mailsTo(h: Harness, to: string, subject: RegExp, count = 1, timeoutMs = 20_000): Promise<ReceivedMail[]> {
+export async function mailsTo(
+  h: Harness,
+  to: string,
+  subject: RegExp,
+  count = 1,
+  timeoutMs = 20_000,
+): Promise<ReceivedMail[]> {
   return eventually(
     async () => (await mailbox(h).to(to)).filter((m) => subject.test(m.subject)),
     (mails) => mails.length >= count,
