@@ -63,8 +63,8 @@ describe('bulletin input', () => {
       expect.objectContaining({
         path: ['body'],
         kind: 'resident_id',
-        start: 6,
-        end: 24,
+        start: 7,
+        end: 25,
         masked: '110101********4514',
       }),
       expect.objectContaining({
