@@ -1,7 +1,7 @@
 // Account reads: the language each recipient prefers (Chinese unless their account says English), the coordinators.
 import { applyIfNewer } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
-import type { Language } from '../email/email.types.ts';
+import type { Language } from '../email/email.schemas.ts';
 import { ACCOUNT_VIEWS, type AccountView } from './account.model.ts';
 
 export function accountRepository(accounts: Model<AccountView>) {

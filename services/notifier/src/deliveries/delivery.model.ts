@@ -1,6 +1,6 @@
 // The delivery document: one email to one recipient for one cause, its state, attempts and the SMTP reply.
 import { Schema, type Connection, type Model } from 'mongoose';
-import { TEMPLATE_NAMES, type Language, type TemplateName } from '../email/email.types.ts';
+import { TEMPLATE_NAMES, type Language, type TemplateName } from '../email/email.schemas.ts';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -44,6 +44,8 @@ export interface DeliveryDoc {
   smtp: { messageId: string; response: string } | null;
   cancelReason: string | null;
   sentAt: Date | null;
+  /** The dispatcher (process) that sent it. */
+  sentBy?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -85,6 +87,7 @@ const deliverySchema = new Schema<DeliveryDoc>(
     smtp: { type: Schema.Types.Mixed, default: null },
     cancelReason: { type: String, default: null },
     sentAt: { type: Date, default: null },
+    sentBy: { type: String, default: null },
   },
   { collection: DELIVERIES, versionKey: false, timestamps: true, minimize: false },
 );

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { mongo } from 'mongoose';
-import type { EmailContent, Language, TemplateName } from '../email/email.types.ts';
+import type { EmailContent, Language, TemplateName } from '../email/email.schemas.ts';
 import type { AttemptRecord, DeliveryDoc, DeliveryStatus } from './delivery.model.ts';
 import { deliveryIdOf } from './delivery.rules.ts';
 
@@ -106,9 +106,15 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
      * process claimed in between no longer matches, so it is never claimed twice. Returns the
      * documents this claim (a fresh owner token) won.
      */
-    async claim(ids: readonly string[], now: Date, leaseMs: number): Promise<DeliveryDoc[]> {
+    async claim(
+      ids: readonly string[],
+      now: Date,
+      leaseMs: number,
+      worker = 'worker',
+    ): Promise<DeliveryDoc[]> {
       if (ids.length === 0) return [];
-      const owner = randomUUID();
+      // `<worker>/<claim>`: unique per claim, and it says which process sent what.
+      const owner = `${worker}/${randomUUID()}`;
       await model.updateMany(
         {
           _id: { $in: ids },
@@ -136,7 +142,7 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
         results.map(({ doc, outcome }) => ({
           updateOne: {
             filter: { _id: doc._id, claimedBy: doc.claimedBy },
-            update: outcomeUpdate(outcome),
+            update: outcomeUpdate(outcome, doc.claimedBy?.split('/')[0] ?? null),
           },
         })),
         { ordered: false },
@@ -228,7 +234,7 @@ function attempt(outcome: Exclude<Outcome, { status: 'cancelled' }>): AttemptRec
   };
 }
 
-function outcomeUpdate(outcome: Outcome): mongo.UpdateFilter<DeliveryDoc> {
+function outcomeUpdate(outcome: Outcome, worker: string | null): mongo.UpdateFilter<DeliveryDoc> {
   const released = { claimedBy: null, leaseUntil: null };
   switch (outcome.status) {
     case 'sent':
@@ -237,6 +243,7 @@ function outcomeUpdate(outcome: Outcome): mongo.UpdateFilter<DeliveryDoc> {
           ...released,
           status: 'sent',
           sentAt: outcome.at,
+          sentBy: worker,
           smtp: { messageId: outcome.messageId, response: outcome.response },
         },
         $push: { attemptLog: attempt(outcome) },

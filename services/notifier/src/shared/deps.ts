@@ -10,7 +10,7 @@ import {
   directoryRepository,
   type DirectoryRepository,
 } from '../directory/directory.repository.ts';
-import type { TemplateSet } from '../email/templates.ts';
+import type { TemplateSet } from '../email/template.repository.ts';
 import {
   registrationRepository,
   type RegistrationRepository,
