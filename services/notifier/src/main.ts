@@ -42,7 +42,7 @@ await ensureTopics(
   })),
 );
 
-const store = deliveryRepository(models.deliveries);
+const store = deliveryRepository(models.deliveries, models.claims);
 const workerId = `${config.KAFKA_CLIENT_ID}-${process.pid}-${randomUUID().slice(0, 8)}`;
 const dispatcher = new Dispatcher({
   store,

@@ -1,11 +1,11 @@
 // The delivery worker: one loop per process that claims due deliveries, sends them and records the outcome.
 //
 // The loop never overlaps itself (one pass at a time; a wake-up during a pass just makes the
-// next pass start at once). Across processes, each delivery is claimed by a conditional update
+// next pass start soon). Across processes, each delivery is claimed under a unique claim id
 // (DeliveryRepository.claim): every replica works, and none sends what another holds. A
-// replica that dies holding claims stops renewing nothing — its lease simply lapses and the
-// deliveries are due again; that is the one case where an email may go twice (it was handed to
-// SMTP and the process died before recording it), and it keeps the same Message-ID.
+// replica that dies holding claims leaves their leases to lapse, and the deliveries are due
+// again; that is the one case where an email may go twice (it was handed to SMTP and the
+// process died before recording it), and it keeps the same Message-ID.
 import type { Logger } from 'pino';
 import type { DeliveryDoc } from './delivery.model.ts';
 import type { DeliveryRepository, Outcome } from './delivery.repository.ts';
@@ -59,8 +59,8 @@ export class Dispatcher {
   async pass(): Promise<number> {
     const { store, now } = this.opts;
     const batch = this.opts.batchSize ?? 50;
-    const ids = await store.dueIds(now(), batch);
-    const claimed = await store.claim(ids, now(), this.opts.leaseMs ?? 60_000, this.opts.workerId);
+    const due = await store.due(now(), batch);
+    const claimed = await store.claim(due, now(), this.opts.leaseMs ?? 60_000, this.opts.workerId);
     const results: { doc: DeliveryDoc; outcome: Outcome }[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -84,7 +84,7 @@ export class Dispatcher {
         this.opts.log.debug(entry, 'delivery');
       else this.opts.log.warn({ ...entry, code: outcome.code }, 'delivery failed');
     }
-    return ids.length;
+    return due.length;
   }
 
   private isStopped(): boolean {

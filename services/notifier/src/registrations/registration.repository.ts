@@ -1,4 +1,5 @@
 // The registration read model: projections by sequence, and who is registered for a session.
+import { isDuplicateKey } from '@lianxin/platform/db';
 import { applyIfNewer } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
 import { REGISTRATION_VIEWS, type RegistrationView } from './registration.model.ts';

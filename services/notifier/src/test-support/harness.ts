@@ -123,7 +123,7 @@ export async function startNotifier(fileUrl: string, opts: HarnessOptions = {}):
   const mailer: Mailer = createMailer({ url: smtpUrl, poolSize: 5 });
   const now = () => new Date();
   const dispatcher = new Dispatcher({
-    store: deliveryRepository(models.deliveries),
+    store: deliveryRepository(models.deliveries, models.claims),
     send: (doc) =>
       sendDelivery(
         {
