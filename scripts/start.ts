@@ -34,12 +34,20 @@ async function devSecret(name: string): Promise<string> {
   }
 }
 
+/** A service's port: its default, or moved (beside a private stack on moved `LIANXIN_*_PORT`s). */
+function servicePort(key: string, fallback: number): number {
+  const raw = process.env[key];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${key} must be a TCP port`);
+  return n;
+}
+
 /** Each service joins this list as it is built; banks first, since outreach's demo invites its banks. */
 const SERVICES: ServiceSpec[] = [
-  { name: 'banks', port: 4101, db: 'lianxin_banks' },
+  { name: 'banks', port: servicePort('LIANXIN_BANKS_PORT', 4101), db: 'lianxin_banks' },
   {
     name: 'outreach',
-    port: 4102,
+    port: servicePort('LIANXIN_OUTREACH_PORT', 4102),
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
@@ -139,14 +147,14 @@ console.log(`
 ${services}
 
   Kafka      ${endpoints.kafkaBrokers}
-  Database   ${endpoints.mongoUrl}   (FerretDB on SQLite; MongoDB protocol)
+  Database   ${endpoints.mongoUrl}   (FerretDB on ${settings.dbBackend === 'postgresql' ? 'PostgreSQL' : 'SQLite'}; MongoDB protocol)
   SMTP       ${endpoints.smtpUrl}
   Mail inbox ${inbox}
 
 Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4102/sessions
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${SERVICES[0]?.port ?? 4101}/banks
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${SERVICES[1]?.port ?? 4102}/sessions
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);
