@@ -42,6 +42,8 @@ function servicePort(key: string, fallback: number): number {
   return n;
 }
 
+const NOTIFIER_PORT = servicePort('LIANXIN_NOTIFIER_PORT', 4104);
+
 /** Each service joins this list as it is built; banks first, since outreach's demo invites its banks. */
 const SERVICES: ServiceSpec[] = [
   { name: 'banks', port: servicePort('LIANXIN_BANKS_PORT', 4101), db: 'lianxin_banks' },
@@ -51,7 +53,22 @@ const SERVICES: ServiceSpec[] = [
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
+  // After outreach: its consumers replay banks and outreach from the start, so the demo's
+  // invitations and confirmations land in the MailDev inbox.
+  {
+    name: 'notifier',
+    port: NOTIFIER_PORT,
+    db: 'lianxin_notifier',
+    extraEnv: {
+      SMTP_URL: endpoints.smtpUrl,
+      UNSUBSCRIBE_SECRET: await devSecret('unsubscribe.secret'),
+      PUBLIC_URL: `http://127.0.0.1:${NOTIFIER_PORT}`,
+      // The demo's coordinator account arrives just after start: look for a due digest soon.
+      DIGEST_CHECK_MS: '60000',
+    },
+  },
 ];
+const portOf = (name: string): number => SERVICES.find((x) => x.name === name)?.port ?? 0;
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
 
@@ -153,8 +170,9 @@ ${services}
 
 Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${SERVICES[0]?.port ?? 4101}/banks
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${SERVICES[1]?.port ?? 4102}/sessions
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('banks')}/banks
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('outreach')}/sessions
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('notifier')}/deliveries   (the demo's emails: ${inbox})
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);
