@@ -13,6 +13,7 @@ import type { Figure } from './lib/figures.ts';
 import { profileWorst, type ProfileReport } from './profile.ts';
 import { elapsedSeconds, progress } from './lib/progress.ts';
 import { writeReport } from './report.ts';
+import { stopAllChildren } from './lib/services.ts';
 import { openStack } from './lib/stack.ts';
 import { dropBenchDatabases, startSystem, type System } from './lib/system.ts';
 import { devTokens } from './lib/tokens.ts';
@@ -52,6 +53,12 @@ const selected = (values.only ?? Object.keys(BENCHES).join(','))
 for (const name of selected)
   if (!(name in BENCHES))
     throw new Error(`--only: no benchmark "${name}" (have ${Object.keys(BENCHES).join(', ')})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    progress(`${signal}: stopping the processes this run started`);
+    void stopAllChildren().then(() => process.exit(130));
+  });
 
 const stack = await openStack(values.backends ?? process.env.BENCH_BACKENDS);
 const tokens = await devTokens(stack.stateDir);

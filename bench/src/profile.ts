@@ -6,6 +6,7 @@ import { e2e } from './benches/e2e.ts';
 import { reads } from './benches/reads.ts';
 import { bareServer, FULL, QUICK, type BenchContext } from './context.ts';
 import { ratioOf, type Figure } from './lib/figures.ts';
+import { cpuSeconds, databaseProcesses } from './lib/proc.ts';
 import { progress } from './lib/progress.ts';
 import type { Backend, Stack } from './lib/stack.ts';
 import { dropBenchDatabases, startSystem } from './lib/system.ts';
@@ -26,6 +27,8 @@ export interface ProfileReport {
   backend: string;
   ratio: number;
   service: string;
+  /** CPU seconds each process used during the profiled benchmark (services and database). */
+  cpu: Record<string, number>;
   totalMs: number;
   byPlace: { name: string; ms: number; share: number }[];
   byFunction: ProfileEntry[];
@@ -33,8 +36,16 @@ export interface ProfileReport {
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  /** Microseconds on the monotonic clock, the one process.hrtime reads. */
+  startTime?: number;
   samples: number[];
   timeDeltas: number[];
+}
+
+/** A span of the monotonic clock in microseconds, to leave the process's start-up out. */
+export interface Window {
+  fromUs: number;
+  toUs: number;
 }
 
 /** Where a script lives: a package of node_modules, a workspace folder, or Node itself. */
@@ -53,9 +64,21 @@ export function placeOf(url: string, functionName: string): string {
 
 export function summariseProfile(
   p: CpuProfile,
-): Omit<ProfileReport, 'figure' | 'backend' | 'ratio' | 'service'> {
+  window?: Window,
+): Omit<ProfileReport, 'figure' | 'backend' | 'ratio' | 'service' | 'cpu'> {
   const selfUs = new Map<number, number>();
-  p.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  let at = p.startTime ?? 0;
+  p.samples.forEach((id, i) => {
+    const delta = p.timeDeltas[i] ?? 0;
+    at += delta;
+    if (
+      window !== undefined &&
+      p.startTime !== undefined &&
+      (at < window.fromUs || at > window.toUs)
+    )
+      return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  });
   const byFn = new Map<string, ProfileEntry>();
   const byPlace = new Map<string, number>();
   let totalUs = 0;
@@ -119,6 +142,16 @@ export async function profileWorst(
     [sys.banks.pid, 'banks'],
     [sys.outreach.pid, 'outreach'],
   ]);
+  const port = Number(new URL(o.backend.mongoUrl).port || 27017);
+  const procs: Record<string, number[]> = {
+    banks: [sys.banks.pid],
+    outreach: [sys.outreach.pid],
+    database: databaseProcesses(port),
+  };
+  const cpu0 = Object.fromEntries(Object.entries(procs).map(([k, p]) => [k, cpuSeconds(p)]));
+  const fromUs = Number(process.hrtime.bigint() / 1000n);
+  let toUs = fromUs;
+  const cpu: Record<string, number> = {};
   try {
     await run({
       stack: o.stack,
@@ -133,6 +166,9 @@ export async function profileWorst(
       logDir: o.logDir,
       bare: bare.get,
     });
+    toUs = Number(process.hrtime.bigint() / 1000n);
+    for (const [k, p] of Object.entries(procs)) cpu[k] = cpuSeconds(p) - (cpu0[k] ?? 0);
+    cpu.wall = (toUs - fromUs) / 1e6;
   } finally {
     await bare.stop();
     await sys.stop();
@@ -145,6 +181,7 @@ export async function profileWorst(
     if (service === undefined) continue;
     const summary = summariseProfile(
       JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile,
+      { fromUs, toUs },
     );
     if (best === undefined || summary.totalMs > best.totalMs)
       best = {
@@ -152,6 +189,7 @@ export async function profileWorst(
         backend: o.backend.name,
         ratio: worst.r,
         service,
+        cpu,
         ...summary,
       };
   }

@@ -64,7 +64,13 @@ export async function writeReport(r: ReportInput): Promise<{ md: string; json: s
     lines.push('', '## CPU profile of the worst ratio', '');
     for (const p of r.profiles) {
       lines.push(
-        `**${p.figure}** (${p.backend}, ratio ${p.ratio.toFixed(2)}): one round with \`--cpu-prof\` on ${p.service}; ${fmt(p.totalMs)} ms sampled. Self time by where the code lives:`,
+        `**${p.figure}** (${p.backend}, ratio ${p.ratio.toFixed(2)}): the benchmark once more with \`--cpu-prof\` on the services. ` +
+          `CPU used during it (${fmt(p.cpu.wall ?? 0)} s of wall time): ` +
+          Object.entries(p.cpu)
+            .filter(([k]) => k !== 'wall')
+            .map(([k, v]) => `${k} ${fmt(v)} s`)
+            .join(', ') +
+          `. The busiest service, ${p.service}: ${fmt(p.totalMs)} ms of CPU sampled (start-up left out). Self time by where the code lives:`,
         '',
         '| where | self time | share |',
         '| --- | --- | --- |',

@@ -58,6 +58,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/** Every child still running, so an interrupted run (Ctrl-C) stops what it started. */
+const running = new Set<() => Promise<void>>();
+
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
 export async function startChild(
   repoRoot: string,
   logDir: string,
@@ -85,7 +92,12 @@ export async function startChild(
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const stop = stopper(child);
+  const stopChild = stopper(child);
+  const stop = async () => {
+    running.delete(stop);
+    await stopChild();
+  };
+  running.add(stop);
   try {
     await waitReady(child, spec, logFile);
   } catch (err) {
