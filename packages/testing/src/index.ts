@@ -4,3 +4,4 @@ export { createTopics, readTopic, kafkaClient, type ReadMessage } from './kafka.
 export { Mailbox, type ReceivedMail } from './mailbox.ts';
 export type { InfraSettings } from './settings.ts';
 export { privateKafka, type PrivateKafka } from './private-kafka.ts';
+export { databaseKind, type DatabaseKind } from './database-kind.ts';

@@ -4,6 +4,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   ResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import { isDuplicateKeyError } from '../db/index.ts';
 import { AppError, TEXT } from './errors.ts';
 import type { ErrorBody, ValidationDetail } from './errors.ts';
 import { CONTENT_LANGUAGE, languageOf } from './language.ts';
@@ -123,6 +124,11 @@ export function toErrorReply(error: unknown, language: Language): ErrorReply {
   }
   if (error instanceof ResponseSerializationError) {
     return { status: 500, code: 'INTERNAL', message: TEXT.internal[language], headers: {} };
+  }
+  // A unique index refused a write that no use case turned into its own code: still the
+  // client's conflict, not our failure (issue 10, defect 2). The key's value is not echoed.
+  if (isDuplicateKeyError(error)) {
+    return { status: 409, code: 'DUPLICATE', message: TEXT.duplicate[language], headers: {} };
   }
   if (isFastifyClientError(error)) {
     const known = FASTIFY_CLIENT_ERRORS[error.code] ?? CLIENT_ERRORS_BY_STATUS[error.statusCode];
