@@ -54,13 +54,17 @@ for (const name of selected)
   if (!(name in BENCHES))
     throw new Error(`--only: no benchmark "${name}" (have ${Object.keys(BENCHES).join(', ')})`);
 
+let stackClose: () => Promise<void> = () => Promise.resolve();
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     progress(`${signal}: stopping the processes this run started`);
-    void stopAllChildren().then(() => process.exit(130));
+    void stopAllChildren()
+      .then(() => stackClose())
+      .finally(() => process.exit(130));
   });
 
 const stack = await openStack(values.backends ?? process.env.BENCH_BACKENDS);
+stackClose = stack.close;
 const tokens = await devTokens(stack.stateDir);
 const started = new Date();
 const runId = started.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
@@ -81,47 +85,51 @@ const ordered = [
   ...selected.filter((n) => NO_SERVICES.has(n)),
   ...selected.filter((n) => !NO_SERVICES.has(n)),
 ];
-for (const backend of stack.backends) {
-  await dropBenchDatabases(backend);
-  let sys: Promise<System> | undefined;
-  const bare = bareServer(stack, backend, portBase + 9, logDir);
-  const ctx: BenchContext = {
-    stack,
-    backend,
-    system: () => (sys ??= startSystem({ stack, backend, tokens, runId, portBase, logDir })),
-    tokens,
-    sizes: quick ? QUICK : FULL,
-    quick,
-    warmup,
-    rounds,
-    portBase,
-    logDir,
-    bare: bare.get,
-  };
-  try {
-    for (const name of ordered) {
-      const run = BENCHES[name];
-      if (run === undefined) continue;
-      progress(`${backend.name}: ${name}`);
-      try {
-        figures.push(...(await run(ctx)));
-      } catch (err) {
-        const msg = `${backend.name} ${name} failed: ${err instanceof Error ? err.message : String(err)}`;
-        progress(msg);
-        failures.push(msg);
+try {
+  for (const backend of stack.backends) {
+    await dropBenchDatabases(backend);
+    let sys: Promise<System> | undefined;
+    const bare = bareServer(stack, backend, portBase + 9, logDir);
+    const ctx: BenchContext = {
+      stack,
+      backend,
+      system: () => (sys ??= startSystem({ stack, backend, tokens, runId, portBase, logDir })),
+      tokens,
+      sizes: quick ? QUICK : FULL,
+      quick,
+      warmup,
+      rounds,
+      portBase,
+      logDir,
+      bare: bare.get,
+    };
+    try {
+      for (const name of ordered) {
+        const run = BENCHES[name];
+        if (run === undefined) continue;
+        progress(`${backend.name}: ${name}`);
+        try {
+          figures.push(...(await run(ctx)));
+        } catch (err) {
+          const msg = `${backend.name} ${name} failed: ${err instanceof Error ? err.message : String(err)}`;
+          progress(msg);
+          failures.push(msg);
+        }
       }
+    } finally {
+      await bare.stop();
+      if (sys) await (await sys).stop();
     }
-  } finally {
-    await bare.stop();
-    if (sys) await (await sys).stop();
+    if (values.profile) {
+      const p = await profileWorst(
+        { stack, backend, tokens, runId, portBase, logDir, quick },
+        figures,
+      );
+      if (p) profiles.push(p);
+    }
   }
-  if (values.profile) {
-    const p = await profileWorst(
-      { stack, backend, tokens, runId, portBase, logDir, quick },
-      figures,
-    );
-    if (p) profiles.push(p);
-  }
+} finally {
+  await stack.close();
 }
 
 const files = await writeReport({

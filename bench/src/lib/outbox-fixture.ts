@@ -96,10 +96,12 @@ export async function outboxBench(
           return events === 0
             ? {
                 _id: id,
+                // An aggregate whose events were all published, as the relay leaves it.
                 title: 'quiet',
                 version: 1,
                 outbox: [],
                 outboxCount: 0,
+                outboxPending: false,
                 outboxLeaseOwner: null,
                 outboxLeaseUntil: null,
               }
