@@ -8,7 +8,11 @@ import { ACCOUNT_VIEWS, type AccountView } from './account.model.ts';
 export function accountRepository(accounts: Model<AccountView>) {
   return {
     /** Insert first (exact `_id`, indexed on FerretDB); the conditional update only for a known account. */
-    async apply(id: string, sequence: number, fields: Omit<AccountView, '_id' | 'sequence'>): Promise<boolean> {
+    async apply(
+      id: string,
+      sequence: number,
+      fields: Omit<AccountView, '_id' | 'sequence'>,
+    ): Promise<boolean> {
       try {
         await accounts.create({ ...fields, _id: id, sequence });
         return true;

@@ -117,7 +117,7 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
     ): Promise<DeliveryDoc[]> {
       const won = await Promise.all(
         candidates.map(async (c) => {
-          const seq = c.claimSeq ?? 0;
+          const seq = c.claimSeq;
           try {
             await claims.insertOne({ _id: `${c._id}:${seq}`, worker, at: now });
           } catch (err) {
@@ -129,7 +129,11 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
             .findOneAndUpdate(
               { _id: c._id },
               {
-                $set: { status: 'sending', claimedBy: owner, leaseUntil: new Date(now.getTime() + leaseMs) },
+                $set: {
+                  status: 'sending',
+                  claimedBy: owner,
+                  leaseUntil: new Date(now.getTime() + leaseMs),
+                },
                 $inc: { attempts: 1, claimSeq: 1 },
               },
               { returnDocument: 'after' },

@@ -24,7 +24,7 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** This dispatcher's name in claims and in `sentBy`. */
   workerId?: string;
-  /** After a wake-up, wait this long so the deliveries planned meanwhile go in one claim. Default 50 ms. */
+  /** After a wake-up, wait this long so the deliveries planned meanwhile go in one claim. Default 250 ms. */
   coalesceMs?: number;
 }
 
@@ -58,7 +58,7 @@ export class Dispatcher {
   /** One pass: claim up to a batch and send it. Returns how many were claimed. */
   async pass(): Promise<number> {
     const { store, now } = this.opts;
-    const batch = this.opts.batchSize ?? 50;
+    const batch = this.opts.batchSize ?? 200;
     const due = await store.due(now(), batch);
     const claimed = await store.claim(due, now(), this.opts.leaseMs ?? 60_000, this.opts.workerId);
     const results: { doc: DeliveryDoc; outcome: Outcome }[] = [];
@@ -96,7 +96,7 @@ export class Dispatcher {
   }
 
   private async loop(): Promise<void> {
-    const batch = this.opts.batchSize ?? 50;
+    const batch = this.opts.batchSize ?? 200;
     while (!this.stopped) {
       this.woken = false;
       let found = 0;
@@ -111,7 +111,7 @@ export class Dispatcher {
       if (!this.wasWoken()) await this.sleepUntilWoken();
       // Every planned event wakes the loop: a short pause turns a burst into a few large claims
       // (each claim is one serialised database write) instead of one claim per email.
-      await new Promise((r) => setTimeout(r, this.opts.coalesceMs ?? 50));
+      await new Promise((r) => setTimeout(r, this.opts.coalesceMs ?? 250));
     }
   }
 

@@ -61,7 +61,7 @@ describe('two notifier processes', () => {
       await h.publish('accounts', [...batch, ...batch]);
     }
     await eventually(
-      async () => sink.mails.length,
+      () => Promise.resolve(sink.mails.length),
       (n) => n >= COUNT,
       240_000,
     );

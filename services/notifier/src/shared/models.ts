@@ -7,7 +7,12 @@ import {
   type SubscriptionView,
   type UnsubscribeDoc,
 } from '../bulletins/subscription.model.ts';
-import { claimModel, deliveryModel, type ClaimDoc, type DeliveryDoc } from '../deliveries/delivery.model.ts';
+import {
+  claimModel,
+  deliveryModel,
+  type ClaimDoc,
+  type DeliveryDoc,
+} from '../deliveries/delivery.model.ts';
 import {
   bankViewModel,
   liaisonViewModel,

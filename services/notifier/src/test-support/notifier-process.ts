@@ -57,8 +57,8 @@ export async function spawnNotifier(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(opts.logFile, { flags: 'a' });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null)
