@@ -1,14 +1,9 @@
 // The OpenAPI document at /docs/json describes every route of the banks API with its schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, type Harness } from './test-harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { banksService } from './service.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, banksService);
 
 type Op = {
   requestBody?: unknown;
