@@ -1,5 +1,5 @@
-// Command ferretdb runs FerretDB 1.24 embedded, on its SQLite backend: a
-// MongoDB-wire-protocol database for machines without Docker or MongoDB.
+// Command ferretdb runs FerretDB 1.24 embedded, on PostgreSQL (-postgresql-url) or on
+// SQLite: a MongoDB-wire-protocol database for machines without Docker or MongoDB.
 //
 // The upstream `cmd/ferretdb` panics when built with `go install` (FerretDB
 // issue 2982: it expects build/version/version.txt), so we embed the library.
@@ -8,7 +8,8 @@
 // transaction (FerretDB issue 3040), so concurrent conditional updates of one
 // document lose writes. MongoDB makes every single-document write atomic, and our
 // code relies on it. So FerretDB listens on a private Unix socket and clients
-// reach it through serializer.go, which lets one write command run at a time.
+// reach it through serializer.go, which lets one write command run at a time. On PostgreSQL,
+// gin.go adds the GIN indexes that let FerretDB's SQL filters use the declared indexes.
 package main
 
 import (
@@ -27,7 +28,8 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
-	dir := flag.String("dir", "", "directory for the SQLite databases (must exist)")
+	dir := flag.String("dir", "", "directory for the socket and, without -postgresql-url, the SQLite databases (must exist)")
+	pgURL := flag.String("postgresql-url", "", "PostgreSQL connection URL; SQLite in -dir when empty")
 	flag.Parse()
 
 	if *dir == "" {
@@ -43,17 +45,41 @@ func main() {
 	// WAL is FerretDB's default; synchronous(normal) drops the fsync per commit: a crash of the
 	// process loses nothing, a power cut may lose the last commits. Right for a development and
 	// test database, and twice the concurrent write throughput (ADR 002).
-	f, err := ferretdb.New(&ferretdb.Config{
+	cfg := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: sock},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/?_pragma=synchronous(normal)",
-	})
+	}
+	backend := "sqlite dir " + *dir
+	if *pgURL != "" {
+		cfg = &ferretdb.Config{
+			Listener:      ferretdb.ListenerConfig{Unix: sock},
+			Handler:       "postgresql",
+			PostgreSQLURL: *pgURL,
+		}
+		backend = "postgresql"
+	}
+	f, err := ferretdb.New(cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+
+	if *pgURL != "" {
+		gin, err := newGinIndexer(ctx, *pgURL)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer gin.pool.Close()
+		afterWrite = gin.onWrite
+		go func() { // indexes of data written before this start (or by an older build)
+			if err := gin.syncAll(ctx); err != nil && ctx.Err() == nil {
+				log.Printf("gin indexes at start: %v", err)
+			}
+		}()
+	}
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
@@ -69,7 +95,7 @@ func main() {
 		f.Run(ctx)
 		close(done)
 	}()
-	log.Printf("ferretdb listening on %s (writes serialized), sqlite dir %s", *listen, *dir)
+	log.Printf("ferretdb listening on %s (writes serialized), %s", *listen, backend)
 	serve(ln, sock)
 	select { // let FerretDB close its databases before the process ends
 	case <-done:

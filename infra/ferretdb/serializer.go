@@ -7,6 +7,10 @@ package main
 // from sending the request until its reply has come back, so FerretDB's
 // query-then-write never interleaves with another write. Commands known to be
 // read-only pass without the lock, so reads stay concurrent.
+//
+// On PostgreSQL, a write command that may create or change a collection's indexes
+// calls afterWrite (gin.go) once its reply is in and before the client sees it, still
+// under the lock, so an index a client has just created is served when it reads on.
 
 import (
 	"bufio"
@@ -17,6 +21,8 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	"go.mongodb.org/mongo-driver/x/bsonx/bsoncore"
 )
 
 const (
@@ -40,6 +46,14 @@ var readOnly = map[string]bool{
 }
 
 var writeLock sync.Mutex
+
+// afterWrite, when set, runs after a write command's reply has been read and before it is relayed.
+var afterWrite func(cmd command)
+
+// command is what the proxy knows of a request: its name, database and collection (if any).
+type command struct {
+	name, db, coll string
+}
 
 func serve(ln net.Listener, backendSock string) {
 	for {
@@ -87,7 +101,9 @@ func proxy(client net.Conn, backendSock string) {
 
 // roundTrip sends one request and relays its replies, holding the write lock when needed.
 func roundTrip(req []byte, backend net.Conn, br *bufio.Reader, client net.Conn) error {
-	if mayWrite(req) {
+	cmd, parsed := parseCommand(req)
+	write := opCode(req) != opQuery && (!parsed || !readOnly[cmd.name])
+	if write {
 		writeLock.Lock()
 		defer writeLock.Unlock()
 	}
@@ -95,6 +111,9 @@ func roundTrip(req []byte, backend net.Conn, br *bufio.Reader, client net.Conn) 
 		return err
 	}
 	if opCode(req) == opMsg && flags(req)&flagMoreToCome != 0 {
+		if write && parsed && afterWrite != nil {
+			afterWrite(cmd)
+		}
 		return nil // fire-and-forget (w:0): no reply comes
 	}
 	for {
@@ -102,10 +121,14 @@ func roundTrip(req []byte, backend net.Conn, br *bufio.Reader, client net.Conn) 
 		if err != nil {
 			return err
 		}
+		last := opCode(resp) != opMsg || flags(resp)&flagMoreToCome == 0
+		if last && write && parsed && afterWrite != nil {
+			afterWrite(cmd)
+		}
 		if _, err := client.Write(resp); err != nil {
 			return err
 		}
-		if opCode(resp) != opMsg || flags(resp)&flagMoreToCome == 0 {
+		if last {
 			return nil
 		}
 	}
@@ -137,36 +160,36 @@ func flags(msg []byte) uint32 {
 	return binary.LittleEndian.Uint32(msg[16:20])
 }
 
-// mayWrite is true unless the request is an OP_MSG whose command is known to be read-only.
-func mayWrite(msg []byte) bool {
+// parseCommand reads the body section (kind 0) of an OP_MSG: the command's name (its first key),
+// the collection it names (the first key's value, when a string) and `$db`. Legacy OP_QUERY is
+// only the driver's first hello, so it is neither parsed nor locked.
+func parseCommand(msg []byte) (command, bool) {
 	if opCode(msg) != opMsg {
-		return opCode(msg) != opQuery // legacy OP_QUERY is only the driver's first hello
+		return command{}, false
 	}
-	name, ok := commandName(msg)
-	return !ok || !readOnly[name]
-}
-
-// commandName reads the first key of the body section (kind 0) of an OP_MSG.
-func commandName(msg []byte) (string, bool) {
 	// header 16, flagBits 4, then sections; kind-0 section: 1 byte kind, then a BSON document.
 	for pos := 20; pos < len(msg); {
 		kind := msg[pos]
 		pos++
 		if pos+4 > len(msg) {
-			return "", false
+			return command{}, false
 		}
 		size := int(binary.LittleEndian.Uint32(msg[pos : pos+4]))
+		if size < 5 || pos+size > len(msg) {
+			return command{}, false
+		}
 		if kind == 0 {
-			// document: int32 size, then element: type byte, cstring name
-			start := pos + 5
-			for end := start; end < len(msg) && end < pos+size; end++ {
-				if msg[end] == 0 {
-					return string(msg[start:end]), true
-				}
+			doc := bsoncore.Document(msg[pos : pos+size])
+			first, err := doc.IndexErr(0)
+			if err != nil {
+				return command{}, false
 			}
-			return "", false
+			cmd := command{name: first.Key()}
+			cmd.coll, _ = first.Value().StringValueOK()
+			cmd.db, _ = doc.Lookup("$db").StringValueOK()
+			return cmd, true
 		}
 		pos += size // kind 1: int32 size covers the identifier and documents
 	}
-	return "", false
+	return command{}, false
 }

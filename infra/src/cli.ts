@@ -1,4 +1,4 @@
-// `pnpm infra up | down | status | logs [service] [-f] | reset` — the local stack without Docker.
+// `pnpm infra up [service…] | down [service…] | status | logs [service] [-f] | reset | env` — the local stack without Docker.
 import { spawn } from 'node:child_process';
 import { consoleReporter } from './console.ts';
 import { MissingToolError } from './provision.ts';
@@ -7,6 +7,7 @@ import {
   PortConflictError,
   SERVICES,
   down,
+  servicesOf,
   logPath,
   reset,
   status,
@@ -14,7 +15,9 @@ import {
   type ServiceName,
 } from './stack.ts';
 
-const USAGE = 'usage: pnpm infra up | down | status | logs [kafka|ferretdb|maildev] [-f] | reset';
+const USAGE =
+  'usage: pnpm infra up [service…] | down [service…] | status | logs [service…] [-f] | reset | env\n' +
+  '  services: kafka postgres ferretdb maildev; LIANXIN_DB_BACKEND=postgresql (default) | sqlite';
 
 function isService(x: string | undefined): x is ServiceName {
   return SERVICES.some((s) => s === x);
@@ -23,15 +26,26 @@ function isService(x: string | undefined): x is ServiceName {
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   const settings = loadSettings();
+  const named = rest.filter((a) => !a.startsWith('-'));
+  if (named.some((n) => !isService(n))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const chosen = named.filter(isService);
   switch (cmd) {
     case 'up': {
       const t0 = Date.now();
-      const { endpoints } = await up(consoleReporter, settings);
+      const { endpoints } = await up(
+        consoleReporter,
+        settings,
+        chosen.length > 0 ? chosen : undefined,
+      );
       console.log(
         `\nLocal stack up in ${((Date.now() - t0) / 1000).toFixed(1)} s (state: ${settings.stateDir})`,
       );
       console.log(`  KAFKA_BROKERS=${endpoints.kafkaBrokers}`);
-      console.log(`  MONGO_URL=${endpoints.mongoUrl}`);
+      console.log(`  MONGO_URL=${endpoints.mongoUrl}   (FerretDB on ${settings.dbBackend})`);
+      if (endpoints.postgresUrl) console.log(`  PostgreSQL: ${endpoints.postgresUrl}`);
       console.log(`  SMTP_URL=${endpoints.smtpUrl}`);
       console.log(
         `  MAIL_API_URL=${endpoints.mailApiUrl}   (inbox: ${endpoints.mailApiUrl.replace(/\/api$/, '')})`,
@@ -39,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'down':
-      await down(consoleReporter, settings);
+      await down(consoleReporter, settings, chosen.length > 0 ? chosen : undefined);
       return 0;
     case 'status': {
       const rows = await status(settings);
@@ -51,12 +65,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'logs': {
       const follow = rest.includes('-f') || rest.includes('--follow');
-      const named = rest.filter((a) => !a.startsWith('-'));
-      if (named.some((n) => !isService(n))) {
-        console.error(USAGE);
-        return 2;
-      }
-      const which = named.length > 0 ? named.filter(isService) : [...SERVICES];
+      const which = chosen.length > 0 ? chosen : servicesOf(settings);
       const files = which.map((n) => logPath(n, settings));
       const tail = spawn('tail', [follow ? '-F' : '-n', ...(follow ? [] : ['60']), ...files], {
         stdio: 'inherit',
@@ -73,7 +82,8 @@ async function main(argv: string[]): Promise<number> {
     case 'env': {
       const e = endpointsOf(settings);
       console.log(
-        `KAFKA_BROKERS=${e.kafkaBrokers}\nMONGO_URL=${e.mongoUrl}\nSMTP_URL=${e.smtpUrl}\nMAIL_API_URL=${e.mailApiUrl}`,
+        `KAFKA_BROKERS=${e.kafkaBrokers}\nMONGO_URL=${e.mongoUrl}\nSMTP_URL=${e.smtpUrl}\nMAIL_API_URL=${e.mailApiUrl}` +
+          (e.postgresUrl ? `\nPOSTGRES_URL=${e.postgresUrl}` : ''),
       );
       return 0;
     }

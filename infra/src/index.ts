@@ -5,12 +5,27 @@ export {
   status,
   reset,
   SERVICES,
+  servicesOf,
   PortConflictError,
   type ServiceName,
   type UpResult,
 } from './stack.ts';
-export { probeKafka, probeMongo, probeSmtp, probeMailApi, probesFor } from './probes.ts';
-export { loadSettings, endpointsOf, type StackEndpoints, type StackSettings } from './settings.ts';
+export {
+  probeKafka,
+  probeMongo,
+  probePostgres,
+  probeSmtp,
+  probeMailApi,
+  probesFor,
+} from './probes.ts';
+export {
+  loadSettings,
+  endpointsOf,
+  DB_BACKENDS,
+  type DbBackend,
+  type StackEndpoints,
+  type StackSettings,
+} from './settings.ts';
 export { consoleReporter, silentReporter, type Reporter } from './console.ts';
 export { MissingToolError } from './provision.ts';
 export { portInUse } from './processes.ts';

@@ -1,4 +1,4 @@
-// Checks that each server really answers its protocol: a Kafka metadata request, a MongoDB ping, an SMTP greeting.
+// Checks that each server really answers its protocol: a Kafka metadata request, a MongoDB ping, a PostgreSQL session, an SMTP greeting.
 import { connect } from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -28,6 +28,58 @@ export async function probeMongo(url: string): Promise<void> {
   } finally {
     await client.close().catch(() => undefined);
   }
+}
+
+/**
+ * Opens a PostgreSQL session (protocol 3.0, trust authentication) and waits for ReadyForQuery;
+ * an ErrorResponse ("the database system is starting up") rejects. No client library needed.
+ */
+export async function probePostgres(url: string): Promise<void> {
+  const u = new URL(url);
+  const params = `user\0${u.username || 'postgres'}\0database\0${u.pathname.slice(1) || 'postgres'}\0\0`;
+  const body = Buffer.concat([Buffer.from([0, 3, 0, 0]), Buffer.from(params, 'utf8')]);
+  const startup = Buffer.alloc(4 + body.length);
+  startup.writeInt32BE(startup.length, 0);
+  body.copy(startup, 4);
+  await new Promise<void>((resolvePromise, reject) => {
+    const socket = connect({ host: u.hostname, port: Number(u.port) || 5432 });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no PostgreSQL session within 1.5 s'));
+    }, 1500);
+    let buf = Buffer.alloc(0);
+    const finish = (err?: Error): void => {
+      clearTimeout(timer);
+      socket.end(Buffer.from([0x58, 0, 0, 0, 4])); // Terminate
+      if (err) reject(err);
+      else resolvePromise();
+    };
+    socket.on('connect', () => socket.write(startup));
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      while (buf.length >= 5) {
+        const type = String.fromCharCode(buf[0] ?? 0);
+        const len = buf.readInt32BE(1);
+        if (buf.length < 1 + len) return;
+        const payload = buf.subarray(5, 1 + len);
+        buf = buf.subarray(1 + len);
+        if (type === 'Z') {
+          finish();
+          return;
+        }
+        if (type === 'E') {
+          const fields = payload.toString('utf8').split('\0');
+          const message = fields.find((f) => f.startsWith('M'))?.slice(1) ?? 'error';
+          finish(new Error(`PostgreSQL: ${message}`));
+          return;
+        }
+      }
+    });
+    socket.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
 }
 
 /** Reads the server's first line and expects `220`; then says QUIT. */
@@ -60,11 +112,15 @@ export async function probeMailApi(apiUrl: string): Promise<void> {
   if (!res.ok) throw new Error(`mail API /healthz answered ${res.status}`);
 }
 
-export type ProbeName = 'kafka' | 'database' | 'smtp' | 'mailApi';
+export type ProbeName = 'kafka' | 'database' | 'postgres' | 'smtp' | 'mailApi';
 
 export const probesFor = (e: StackEndpoints): Record<ProbeName, () => Promise<void>> => ({
   kafka: () => probeKafka(e.kafkaBrokers),
   database: () => probeMongo(e.mongoUrl),
+  postgres: () =>
+    e.postgresUrl === undefined
+      ? Promise.reject(new Error('the stack runs FerretDB on SQLite: no PostgreSQL'))
+      : probePostgres(e.postgresUrl),
   smtp: () => probeSmtp(e.smtpUrl),
   mailApi: () => probeMailApi(e.mailApiUrl),
 });

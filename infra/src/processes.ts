@@ -14,6 +14,8 @@ export interface ProcessRecord {
   ports: number[];
   startedAt: string;
   log: string;
+  /** What asks it to stop (PostgreSQL: SIGINT, a fast shutdown; SIGTERM would wait for clients). */
+  stopSignal?: NodeJS.Signals;
 }
 
 export interface StartSpec {
@@ -24,6 +26,7 @@ export interface StartSpec {
   cwd: string;
   marker: string;
   ports: number[];
+  stopSignal?: NodeJS.Signals;
 }
 
 const pidFile = (stateDir: string, name: string): string => join(stateDir, 'run', `${name}.json`);
@@ -87,6 +90,7 @@ export async function startProcess(stateDir: string, spec: StartSpec): Promise<P
     ports: spec.ports,
     startedAt: new Date().toISOString(),
     log,
+    ...(spec.stopSignal ? { stopSignal: spec.stopSignal } : {}),
   };
   await writeFile(pidFile(stateDir, spec.name), JSON.stringify(rec, null, 2));
   return rec;
@@ -104,13 +108,13 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
+/** Its stop signal (SIGTERM unless told), then SIGKILL after `graceMs`; resolves once the process is gone. */
 export async function stopProcess(
   stateDir: string,
   rec: ProcessRecord,
   graceMs = 20_000,
 ): Promise<void> {
-  signalGroup(rec.pid, 'SIGTERM');
+  signalGroup(rec.pid, rec.stopSignal ?? 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (isAlive(rec.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(rec.pid)) {

@@ -1,9 +1,10 @@
-// The local stack: Kafka (KRaft, one node), FerretDB on SQLite and MailDev, as processes under one state dir.
+// The local stack: Kafka (KRaft, one node), FerretDB on PostgreSQL (or SQLite) and MailDev, as processes under one state dir.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { consoleReporter, type Reporter } from './console.ts';
+import { ferretdb, postgres } from './database.ts';
 import {
   logFile,
   ownProcess,
@@ -11,25 +12,17 @@ import {
   portInUse,
   startProcess,
   stopProcess,
-  type StartSpec,
 } from './processes.ts';
 import { probesFor, waitFor } from './probes.ts';
-import { maildevEntry, provisionFerretDB, provisionKafka } from './provision.ts';
+import { maildevEntry, provisionKafka } from './provision.ts';
 import { run } from './run.ts';
+import { SERVICES, servicesOf, type ServiceDef, type ServiceName } from './service-def.ts';
 import { endpointsOf, loadSettings, type StackEndpoints, type StackSettings } from './settings.ts';
 
-export const SERVICES = ['kafka', 'ferretdb', 'maildev'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+export { SERVICES, servicesOf, type ServiceName } from './service-def.ts';
 
-interface ServiceDef {
-  name: ServiceName;
-  /** What it offers, for the banner. */
-  describe: (e: StackEndpoints) => string;
-  ports: (s: StackSettings) => number[];
-  /** Provision and prepare; returns how to start it. */
-  prepare: (s: StackSettings, out: Reporter) => Promise<StartSpec>;
-  probe: (e: StackEndpoints) => () => Promise<void>;
-}
+/** Every service a stack may have run, whichever backend is chosen now. */
+const SERVICES_ALL: readonly ServiceName[] = SERVICES;
 
 /** Kafka's cluster id format: 16 random bytes, base64url without padding, not starting with '-'. */
 function kafkaClusterId(): string {
@@ -69,7 +62,7 @@ function kafkaProperties(s: StackSettings, dataDir: string): string {
 
 const kafka: ServiceDef = {
   name: 'kafka',
-  describe: (e) => `Kafka 3.9.1 (KRaft)      ${e.kafkaBrokers}`,
+  describe: (e) => `Kafka 3.9.1 (KRaft)       ${e.kafkaBrokers}`,
   ports: (s) => [s.ports.kafka, s.ports.kafkaController],
   prepare: async (s, out) => {
     const lib = await provisionKafka(s, out);
@@ -103,30 +96,9 @@ const kafka: ServiceDef = {
   probe: (e) => probesFor(e).kafka,
 };
 
-const ferretdb: ServiceDef = {
-  name: 'ferretdb',
-  describe: (e) => `FerretDB 1.24.2 (SQLite) ${e.mongoUrl}`,
-  ports: (s) => [s.ports.mongo],
-  prepare: async (s, out) => {
-    const bin = await provisionFerretDB(s, out);
-    const dataDir = join(s.stateDir, 'ferretdb');
-    await mkdir(dataDir, { recursive: true });
-    return {
-      name: 'ferretdb',
-      cmd: bin,
-      args: ['-listen', `${s.host}:${s.ports.mongo}`, '-dir', dataDir],
-      env: { DO_NOT_TRACK: '1' },
-      cwd: dataDir,
-      marker: dataDir,
-      ports: ferretdb.ports(s),
-    };
-  },
-  probe: (e) => probesFor(e).database,
-};
-
 const maildev: ServiceDef = {
   name: 'maildev',
-  describe: (e) => `MailDev (SMTP, inbox)    ${e.smtpUrl}, ${e.mailApiUrl.replace(/\/api$/, '')}`,
+  describe: (e) => `MailDev (SMTP, inbox)     ${e.smtpUrl}, ${e.mailApiUrl.replace(/\/api$/, '')}`,
   ports: (s) => [s.ports.smtp, s.ports.mailWeb],
   prepare: async (s) => {
     const entry = maildevEntry(s);
@@ -160,7 +132,7 @@ const maildev: ServiceDef = {
   },
 };
 
-const DEFS: Record<ServiceName, ServiceDef> = { kafka, ferretdb, maildev };
+const DEFS: Record<ServiceName, ServiceDef> = { kafka, postgres, ferretdb, maildev };
 
 export interface ServiceStatus {
   name: ServiceName;
@@ -220,23 +192,46 @@ export interface UpResult {
   started: ServiceName[];
 }
 
+/** The services asked for, with what they need (FerretDB on PostgreSQL needs PostgreSQL). */
+function withNeeds(s: StackSettings, only: readonly ServiceName[]): ServiceName[] {
+  const all = servicesOf(s);
+  const wanted = new Set(only.filter((n) => all.includes(n)));
+  for (const n of [...wanted])
+    for (const dep of DEFS[n].needs ?? []) if (all.includes(dep)) wanted.add(dep);
+  return all.filter((n) => wanted.has(n));
+}
+
 /** Provisions what is missing and starts every server that isn't running; waits until each answers. */
 export async function up(
   out: Reporter = consoleReporter,
   s = loadSettings(),
-  only: readonly ServiceName[] = SERVICES,
+  only: readonly ServiceName[] = servicesOf(s),
 ): Promise<UpResult> {
   await mkdir(s.stateDir, { recursive: true });
   await writeFile(join(s.stateDir, '.gitignore'), '*\n');
-  const names = SERVICES.filter((n) => only.includes(n));
-  const results = await Promise.allSettled(names.map((name) => startOne(s, DEFS[name], out)));
+  const names = withNeeds(s, only);
+  const starting = new Map<ServiceName, Promise<'started' | 'already running'>>();
+  const promises = names.map((name) => {
+    const needs = (DEFS[name].needs ?? []).flatMap((d) => starting.get(d) ?? []);
+    const p = Promise.all(needs).then(
+      () => startOne(s, DEFS[name], out),
+      () => {
+        throw new Error(
+          `${name}: not started, because ${DEFS[name].needs?.join(', ')} did not start`,
+        );
+      },
+    );
+    starting.set(name, p);
+    return p;
+  });
+  const results = await Promise.allSettled(promises);
   const started: ServiceName[] = [];
   const errors: string[] = [];
   results.forEach((r, i) => {
     const name = names[i] ?? 'kafka';
     if (r.status === 'fulfilled') {
       if (r.value === 'started') started.push(name);
-      out.ok(`${DEFS[name].describe(endpointsOf(s))}  ${r.value}`);
+      out.ok(`${DEFS[name].describe(endpointsOf(s), s)}  ${r.value}`);
     } else {
       errors.push(r.reason instanceof Error ? r.reason.message : String(r.reason));
     }
@@ -255,18 +250,20 @@ export async function up(
 export async function down(
   out: Reporter = consoleReporter,
   s = loadSettings(),
-  only: readonly ServiceName[] = SERVICES,
+  only: readonly ServiceName[] = SERVICES_ALL,
 ): Promise<ServiceName[]> {
   const stopped: ServiceName[] = [];
-  await Promise.all(
-    [...only].reverse().map(async (name) => {
-      const rec = await ownProcess(s.stateDir, name);
-      if (!rec) return;
-      await stopProcess(s.stateDir, rec);
-      stopped.push(name);
-      out.ok(`${name} stopped (pid ${rec.pid})`);
-    }),
-  );
+  const stop = async (name: ServiceName): Promise<void> => {
+    const rec = await ownProcess(s.stateDir, name);
+    if (!rec) return;
+    await stopProcess(s.stateDir, rec);
+    stopped.push(name);
+    out.ok(`${name} stopped (pid ${rec.pid})`);
+  };
+  // what others need stops last: PostgreSQL after the FerretDB in front of it
+  const needed = new Set(only.flatMap((n) => DEFS[n].needs ?? []));
+  await Promise.all(only.filter((n) => !needed.has(n)).map(stop));
+  await Promise.all(only.filter((n) => needed.has(n)).map(stop));
   if (stopped.length === 0) out.step('nothing of this stack was running');
   return stopped;
 }
@@ -274,10 +271,10 @@ export async function down(
 export async function status(s = loadSettings()): Promise<ServiceStatus[]> {
   const e = endpointsOf(s);
   return Promise.all(
-    SERVICES.map(async (name): Promise<ServiceStatus> => {
+    servicesOf(s).map(async (name): Promise<ServiceStatus> => {
       const def = DEFS[name];
       const rec = await ownProcess(s.stateDir, name);
-      const where = def.describe(e);
+      const where = def.describe(e, s);
       if (rec) {
         const err = await waitFor(def.probe(e), 0);
         return err
@@ -305,7 +302,7 @@ export function logPath(name: ServiceName, s = loadSettings()): string {
 /** Stops the stack and deletes its data (topics, databases, mail); the per-user cache stays. */
 export async function reset(out: Reporter = consoleReporter, s = loadSettings()): Promise<void> {
   await down(out, s);
-  for (const dir of ['kafka', 'ferretdb', 'maildev', 'logs', 'run']) {
+  for (const dir of ['kafka', 'postgres', 'ferretdb', 'maildev', 'logs', 'run']) {
     await rm(join(s.stateDir, dir), { recursive: true, force: true });
   }
   out.ok(`data under ${s.stateDir} removed`);

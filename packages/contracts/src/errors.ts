@@ -28,7 +28,7 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   /** The request lost to a concurrent change, or the state does not allow it. */
   CONFLICT: 409,
-  /** A unique index refused the write; detail `path` names the field when known. */
+  /** A unique index refused the write and no more specific code applies. */
   DUPLICATE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -10,6 +10,7 @@ export const Topics = {
   sessions: 'lianxin.sessions.v1',
   /** Registrations, attendance and feedback, keyed by session id (see `partitionKeyOf`). */
   registrations: 'lianxin.registrations.v1',
+  /** Published and retracted bulletins, and the subscriptions to them. */
   bulletins: 'lianxin.bulletins.v1',
 } as const;
 
@@ -45,6 +46,8 @@ export const EVENT_TOPICS = {
   'feedback.submitted': Topics.registrations,
   'bulletin.published': Topics.bulletins,
   'bulletin.retracted': Topics.bulletins,
+  'subscription.created': Topics.bulletins,
+  'subscription.removed': Topics.bulletins,
 } as const satisfies Record<EventType, Topic>;
 
 /** The event types that travel on topic `T`. */

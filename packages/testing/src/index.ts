@@ -17,3 +17,11 @@ export {
   type Who,
 } from './auth.ts';
 export { serviceHarness, type HarnessOptions, type ServiceHarness } from './service-harness.ts';
+export { databaseKind, type DatabaseKind } from './database-kind.ts';
+export {
+  concretePath,
+  errorDocProblems,
+  isDocumented,
+  operationErrors,
+  type OperationErrors,
+} from './openapi-errors.ts';

@@ -1,5 +1,5 @@
 // Chooses where the real servers for tests come from: the environment, else Docker (testcontainers), else the local stack.
-import { down, silentReporter, up, type ServiceName } from '@lianxin/infra';
+import { down, loadSettings, silentReporter, up, type ServiceName } from '@lianxin/infra';
 import type { InfraSettings } from './settings.ts';
 
 export interface Provided {
@@ -100,7 +100,8 @@ export async function fromDocker(): Promise<Provided | undefined> {
 
 /** The local stack of `pnpm infra`: reused when running, else started and stopped afterwards. */
 export async function fromLocalStack(): Promise<Provided> {
-  const { endpoints, started } = await up(silentReporter);
+  const stack = loadSettings();
+  const { endpoints, started } = await up(silentReporter, stack);
   const smtp = fromUrl(endpoints.smtpUrl);
   const ours: ServiceName[] = started;
   return {
@@ -114,7 +115,7 @@ export async function fromLocalStack(): Promise<Provided> {
     stop: async () => {
       if (ours.length > 0) await down(silentReporter, undefined, ours);
     },
-    describe: `local stack: Kafka 3.9.1 ${endpoints.kafkaBrokers}, FerretDB 1.24.2 ${endpoints.mongoUrl}, MailDev ${endpoints.smtpUrl} (${
+    describe: `local stack: Kafka 3.9.1 ${endpoints.kafkaBrokers}, FerretDB 1.24.2 on ${stack.dbBackend} ${endpoints.mongoUrl}, MailDev ${endpoints.smtpUrl} (${
       ours.length > 0 ? `started ${ours.join(', ')}; stopped after the run` : 'already running'
     })`,
   };

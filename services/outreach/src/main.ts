@@ -1,8 +1,9 @@
-// The outreach process: config → database → Kafka → topics → relay → consumers → reconciler → HTTP, closed in reverse.
+// The outreach process: config → database → Kafka → topics → relay → consumers → reconcile job → HTTP, closed in reverse.
 import { Topics as ContractTopics } from '@lianxin/contracts';
 import { tokenVerifierFromEnv } from '@lianxin/platform/auth';
 import { connectDb, closeDb, pingDb } from '@lianxin/platform/db';
 import { runService } from '@lianxin/platform/http';
+import { PeriodicJob } from '@lianxin/platform/jobs';
 import { createLogger } from '@lianxin/platform/log';
 import { createKafka, ensureTopics, OutboxRelay, pingKafka } from '@lianxin/platform/messaging';
 import { buildApp } from './app.ts';
@@ -65,17 +66,20 @@ const banks = bankConsumer({
 });
 await banks.start();
 
-// On start and then periodically: finish what a crash interrupted (ADR 006).
-const runReconcile = async (): Promise<void> => {
-  try {
-    const report = await reconcile(deps);
+// At start (in the background) and then periodically, one pass at a time across every replica:
+// finish what a crash interrupted (ADR 006, ADR 009).
+const reconciler = new PeriodicJob({
+  name: 'outreach.reconcile',
+  connection: conn,
+  intervalMs: config.RECONCILE_INTERVAL_MS,
+  log,
+  run: async ({ signal }) => {
+    const report = await reconcile(deps, { signal });
     if (report.settled + report.released + report.promoted + report.cancelled > 0)
       log.info({ report }, 'reconciled');
-  } catch (err) {
-    log.error({ err }, 'reconcile failed; will retry');
-  }
-};
-await runReconcile();
+  },
+});
+reconciler.start();
 
 if (config.LOAD_DEMO) {
   // The demo invites the partner banks, which arrive from lianxin.banks.v1: wait (bounded) for the
@@ -87,7 +91,6 @@ if (config.LOAD_DEMO) {
   while (!(await ready()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
   log.info({ demo: await loadDemo(deps) }, 'demo loaded');
 }
-const timer = setInterval(() => void runReconcile(), config.RECONCILE_INTERVAL_MS);
 
 const app = await buildApp(deps, {
   logger: log,
@@ -100,12 +103,5 @@ await runService({
   port: config.PORT,
   host: config.HOST,
   logger: log,
-  onClose: [
-    () => closeDb(conn),
-    () => relay.stop(),
-    () => banks.stop(),
-    () => {
-      clearInterval(timer);
-    },
-  ],
+  onClose: [() => closeDb(conn), () => relay.stop(), () => banks.stop(), () => reconciler.stop()],
 });

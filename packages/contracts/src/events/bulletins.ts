@@ -15,10 +15,14 @@ export const BulletinSnapshot = z.object({
   title: NonEmptyText(100),
   fraudType: FraudType,
   audiences: z.array(Audience).min(1),
+  /** The calendar day of the case in Asia/Shanghai (YYYY-MM-DD). */
+  caseDate: z.iso.date(),
+  /** Where it happened, at county or township level, e.g. 香河县淑阳镇. */
+  region: NonEmptyText(50),
   /** What the victims lost, in fen. */
   lossFen: Fen,
-  /** The case as told to the public. */
-  summary: NonEmptyText(5000),
+  /** The case in a few sentences, as told to the public (the Markdown body stays in content). */
+  summary: NonEmptyText(1000),
   warningSigns: z.array(Point).min(1).max(20),
   advice: z.array(Point).min(1).max(20),
   authorId: UserId,

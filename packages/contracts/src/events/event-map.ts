@@ -11,6 +11,7 @@ import {
   LiaisonUpdated,
 } from './banks.ts';
 import { BulletinPublished, BulletinRetracted } from './bulletins.ts';
+import { SubscriptionCreated, SubscriptionRemoved } from './subscriptions.ts';
 import { OpinionRaised, OpinionResolved, OpinionUpdated } from './opinions.ts';
 import {
   AttendanceCheckedIn,
@@ -54,6 +55,8 @@ export const EventMap = {
   'opinion.resolved': OpinionResolved,
   'bulletin.published': BulletinPublished,
   'bulletin.retracted': BulletinRetracted,
+  'subscription.created': SubscriptionCreated,
+  'subscription.removed': SubscriptionRemoved,
 } as const satisfies Record<string, z.ZodType>;
 export type EventMap = typeof EventMap;
 

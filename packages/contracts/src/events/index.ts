@@ -6,3 +6,4 @@ export * from './opinions.ts';
 export * from './parse-event.ts';
 export * from './registrations.ts';
 export * from './sessions.ts';
+export * from './subscriptions.ts';

@@ -6,6 +6,7 @@ import type { EventMap, EventType } from './event-map.ts';
 import type { OpinionSnapshot } from './opinions.ts';
 import type { RegistrationSnapshot } from './registrations.ts';
 import type { SessionScheduled } from './sessions.ts';
+import type { SubscriptionSnapshot } from './subscriptions.ts';
 
 const bankId = '65a1b2c3d4e5f60718293a01';
 const sessionId = '65a1b2c3d4e5f60718293b01';
@@ -88,6 +89,8 @@ const bulletin: Omit<z.input<typeof BulletinSnapshot>, 'status'> = {
   title: '“高收益理财群”骗走退休教师积蓄',
   fraudType: 'fake_investment',
   audiences: ['elderly', 'bank_staff'],
+  caseDate: '2025-03-02',
+  region: '香河县淑阳镇',
   lossFen: 38_000_000,
   summary: '受害人被拉入所谓“理财群”，在虚假平台上多次转账后无法提现。',
   warningSigns: ['陌生人拉入投资群', '承诺稳赚不赔、高额回报'],
@@ -95,6 +98,21 @@ const bulletin: Omit<z.input<typeof BulletinSnapshot>, 'status'> = {
   authorId: 'officer-zhao',
   reviewerId: 'officer-sun',
   publishedAt: '2025-03-20T02:00:00.000Z',
+};
+
+const subscription: z.input<typeof SubscriptionSnapshot> = {
+  id: '65a1b2c3d4e5f60718293f01',
+  subscriber: {
+    id: liaison.liaisonId,
+    role: 'liaison',
+    bankId,
+    name: '李娜',
+    email: null,
+  },
+  fraudTypes: ['fake_investment', 'impersonate_authority'],
+  audiences: [],
+  language: 'zh',
+  createdAt: '2025-03-01T02:00:00.000Z',
 };
 
 export const samples: { [K in EventType]: z.input<EventMap[K]> } = {
@@ -184,5 +202,12 @@ export const samples: { [K in EventType]: z.input<EventMap[K]> } = {
       retractedBy: 'officer-sun',
       retractedAt: '2025-03-21T02:00:00.000Z',
     },
+  },
+  'subscription.created': subscription,
+  'subscription.removed': {
+    id: subscription.id,
+    subscriber: { id: liaison.liaisonId, role: 'liaison', bankId },
+    removedBy: liaison.liaisonId,
+    removedAt: '2025-06-01T02:00:00.000Z',
   },
 };

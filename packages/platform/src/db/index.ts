@@ -36,10 +36,43 @@ export async function pingDb(conn: Connection): Promise<void> {
   await db.admin().command({ ping: 1 });
 }
 
-/** True for a unique-index violation (E11000), from MongoDB and FerretDB alike. */
-export function isDuplicateKey(err: unknown): boolean {
-  return err instanceof mongoose.mongo.MongoServerError && err.code === 11000;
+// MongoDB's duplicate-key codes (11000; 11001 and 12582 from older servers and mongos).
+const DUPLICATE_CODES = new Set([11000, 11001, 12582]);
+// FerretDB 1.24 answers a unique violation on insert with 11000, but on update, findAndModify and
+// an update inside a bulk write with code 1 (InternalError) carrying the backend's own text:
+// SQLite "UNIQUE constraint failed: …", PostgreSQL "duplicate key value violates unique
+// constraint … (SQLSTATE 23505)".
+const BACKEND_DUPLICATE =
+  /UNIQUE constraint failed|duplicate key value violates unique constraint|SQLSTATE 23505/;
+
+interface CodedError {
+  code?: unknown;
+  errmsg?: unknown;
+  message?: unknown;
 }
+
+function isDuplicate(e: CodedError): boolean {
+  if (typeof e.code === 'number' && DUPLICATE_CODES.has(e.code)) return true;
+  const text = [e.errmsg, e.message].filter((t) => typeof t === 'string').join(' ');
+  return (e.code === 1 || e.code === undefined) && BACKEND_DUPLICATE.test(text);
+}
+
+/**
+ * True for a unique-index violation from any write path — insert, update, findAndModify, bulk
+ * (each write error of a bulk write is looked at) — on MongoDB and on FerretDB over SQLite or
+ * PostgreSQL alike. The HTTP error handler maps it to 409 DUPLICATE; a repository that knows
+ * which rule the index enforces throws its own code first (DUPLICATE_BANK_CODE).
+ */
+export function isDuplicateKeyError(err: unknown): boolean {
+  if (!(err instanceof mongoose.mongo.MongoError)) return false;
+  if (isDuplicate(err)) return true;
+  const writeErrors: unknown = 'writeErrors' in err ? err.writeErrors : undefined;
+  const list: unknown[] = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  return list.some((w) => typeof w === 'object' && w !== null && isDuplicate(w));
+}
+
+/** The former name of {@link isDuplicateKeyError}. */
+export const isDuplicateKey = isDuplicateKeyError;
 
 export async function closeDb(conn: Connection): Promise<void> {
   await conn.close();

@@ -64,7 +64,10 @@ export const TEXT = {
   notFound: { zh: '资源不存在', en: 'The resource does not exist' },
   routeNotFound: { zh: '接口不存在', en: 'No such endpoint' },
   conflict: { zh: '与当前状态冲突', en: 'The request conflicts with the current state' },
-  duplicate: { zh: '该记录已存在', en: 'A record with this value already exists' },
+  duplicate: {
+    zh: '已存在相同的记录（唯一字段重复）',
+    en: 'Another record already has this unique value',
+  },
   payloadTooLarge: { zh: '请求体过大', en: 'The request body is too large' },
   unsupportedMediaType: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   rateLimited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },

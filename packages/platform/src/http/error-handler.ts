@@ -9,6 +9,7 @@ import { AppError, TEXT } from '../errors/app-error.ts';
 import type { LocalizedText } from '../errors/app-error.ts';
 import { isDeclared } from './error-responses.ts';
 import type { RouteErrorRegistry } from './error-responses.ts';
+import { isDuplicateKeyError } from '../db/index.ts';
 import { RequestValidationError } from './validation.ts';
 // For the `request.principal` declaration used in the 5xx log context.
 import type {} from '../auth/authenticate.ts';
@@ -123,6 +124,11 @@ export function toErrorReply(error: unknown): ErrorReply {
     };
   }
   if (error instanceof ResponseSerializationError) return INTERNAL;
+  // A unique index refused a write that no use case turned into its own code: still the
+  // client's conflict, not our failure (issue 10, defect 2). The key's value is not echoed.
+  if (isDuplicateKeyError(error)) {
+    return { status: 409, code: 'DUPLICATE', message: TEXT.duplicate, headers: {} };
+  }
   if (isFastifyClientError(error)) {
     const known = FASTIFY_CLIENT_ERRORS[error.code] ?? CLIENT_ERRORS_BY_STATUS[error.statusCode];
     const { code, text } = known ?? { code: 'BAD_REQUEST' as const, text: TEXT.badRequest };

@@ -8,6 +8,11 @@
 // version first, so race-prone conditional updates (`confirmed < capacity`) can
 // emit events too. Rule: every write that appends k events does `$inc: { version: k }`,
 // which `withEvents` guarantees; nothing else touches `version` or `outbox`.
+//
+// `outboxPending` is true exactly while events wait: set by the same write that appends them,
+// cleared by the relay when it has removed the last one. The relay finds pending aggregates by
+// equality on it — a query an index serves (FerretDB on PostgreSQL pushes only equality down to
+// SQL, ADR 012), so finding the few pending aggregates costs the same among 100 or 50,000.
 import { randomUUID } from 'node:crypto';
 import { Schema } from 'mongoose';
 
@@ -25,6 +30,8 @@ export interface OutboxFields {
   version: number;
   outbox: PendingEvent[];
   outboxCount: number;
+  /** True while events wait (written by `withEvents`/`initialOutbox`, cleared by the relay). */
+  outboxPending?: boolean;
   outboxLeaseOwner: string | null;
   outboxLeaseUntil: Date | null;
 }
@@ -39,29 +46,35 @@ export function outboxPlugin(schema: Schema): void {
     version: { type: Number, required: true, default: 0 },
     outbox: { type: [Schema.Types.Mixed], default: [] },
     outboxCount: { type: Number, required: true, default: 0 },
+    outboxPending: { type: Boolean, required: true, default: false },
     outboxLeaseOwner: { type: String, default: null },
     outboxLeaseUntil: { type: Date, default: null },
   });
-  // serves the relay: aggregates with pending events whose lease is free or expired
-  schema.index({ outboxCount: 1, outboxLeaseUntil: 1 });
+  // serves the relay's scan and claim: `{ outboxPending: true }` (the lease is checked on the few found)
+  schema.index({ outboxPending: 1 });
 }
 
 type Update = Record<string, unknown> & {
   $inc?: Record<string, number>;
   $push?: Record<string, unknown>;
+  $set?: Record<string, unknown>;
 };
 
-/** Adds `events` to an update of one aggregate: appended to its outbox, version advanced by their count. */
+/** Adds `events` to an update of one aggregate: appended to its outbox, version advanced by their count, flagged pending. */
 export function withEvents<U extends Update>(update: U, events: PendingEvent[]): U {
   if (events.length === 0)
     throw new Error('withEvents: a state change must emit at least one event');
   const inc = update.$inc ?? {};
   if ('version' in inc || 'outboxCount' in inc)
     throw new Error('withEvents: version is the outbox’s');
+  if (update.$set && 'outboxPending' in update.$set) {
+    throw new Error('withEvents: outboxPending is the outbox’s');
+  }
   return {
     ...update,
     $inc: { ...inc, version: events.length, outboxCount: events.length },
     $push: { ...(update.$push ?? {}), outbox: { $each: events } },
+    $set: { ...(update.$set ?? {}), outboxPending: true },
   };
 }
 
@@ -73,6 +86,7 @@ export function initialOutbox(events: PendingEvent[]): OutboxFields {
     version: events.length,
     outbox: events,
     outboxCount: events.length,
+    outboxPending: true,
     outboxLeaseOwner: null,
     outboxLeaseUntil: null,
   };

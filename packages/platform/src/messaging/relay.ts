@@ -8,6 +8,10 @@
 //   since the claim (else re-reads and retries) and on still holding the lease.
 // A crash between publish and release leaves the events in place: once the lease expires
 // another relay publishes them again, and consumers skip what they already applied.
+//
+// Finding work is an equality on `outboxPending` (see outbox.ts), served by an index, so an idle
+// poll costs the same whatever the number of aggregates; polls also slow down while idle
+// (`pollMs` doubling up to `idlePollMs`), and a wake() after a write makes the next one at once.
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Connection, mongo } from 'mongoose';
@@ -43,6 +47,8 @@ export interface RelayOptions {
   leaseMs?: number;
   /** How often it scans for pending events when nobody woke it. */
   pollMs?: number;
+  /** Longest wait between polls after empty ones (the interval doubles from `pollMs`); default 5 × pollMs. */
+  idlePollMs?: number;
   /** Aggregates claimed per scan. */
   batchSize?: number;
   /** Longest wait between attempts while the broker fails. */
@@ -62,7 +68,10 @@ export class OutboxRelay {
   private readonly producer: Producer;
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  private readonly idlePollMs: number;
   private readonly batchSize: number;
+  /** Sources whose documents from before `outboxPending` existed have been flagged. */
+  private readonly flagged = new Set<string>();
   private readonly maxBackoffMs: number;
   private connected = false;
   private running = false;
@@ -74,6 +83,7 @@ export class OutboxRelay {
     this.producer = opts.kafka.producer(EVENT_PRODUCER);
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.pollMs = opts.pollMs ?? 1_000;
+    this.idlePollMs = Math.max(this.pollMs, opts.idlePollMs ?? this.pollMs * 5);
     this.batchSize = opts.batchSize ?? 50;
     this.maxBackoffMs = opts.maxBackoffMs ?? 5_000;
   }
@@ -111,12 +121,15 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let backoff = 0;
+    let idle = this.pollMs;
     while (this.isRunning()) {
+      const woken = this.woken;
       this.woken = false;
       let published = 0;
       try {
         published = await this.scanOnce();
         backoff = 0;
+        idle = published > 0 || woken ? this.pollMs : Math.min(this.idlePollMs, idle * 2);
       } catch (err) {
         this.stats.failures += 1;
         backoff = Math.min(this.maxBackoffMs, backoff === 0 ? 200 : backoff * 2);
@@ -127,7 +140,7 @@ export class OutboxRelay {
       }
       if (!this.isRunning()) break;
       if (published > 0 && backoff === 0) continue;
-      await this.sleep(backoff > 0 ? backoff : this.pollMs, backoff > 0);
+      await this.sleep(backoff > 0 ? backoff : idle, backoff > 0);
     }
   }
 
@@ -161,10 +174,11 @@ export class OutboxRelay {
     let published = 0;
     for (const source of this.opts.sources) {
       const coll = this.collection(source.collection);
+      await this.flagOlderDocuments(source.collection, coll);
       const candidates = await coll
         .find(
           {
-            outboxCount: { $gt: 0 },
+            outboxPending: true,
             $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date() } }],
           },
           { projection: { _id: 1 }, limit: this.batchSize },
@@ -178,12 +192,27 @@ export class OutboxRelay {
     return published;
   }
 
+  /**
+   * Once per source and process: flags aggregates whose events were written before
+   * `outboxPending` existed. A read (no write lock) and a write per such document, at start only.
+   */
+  private async flagOlderDocuments(name: string, coll: Coll): Promise<void> {
+    if (this.flagged.has(name)) return;
+    const older = await coll
+      .find({ outboxCount: { $gt: 0 }, outboxPending: { $ne: true } }, { projection: { _id: 1 } })
+      .toArray();
+    for (const { _id } of older) {
+      await coll.updateOne({ _id, outboxCount: { $gt: 0 } }, { $set: { outboxPending: true } });
+    }
+    this.flagged.add(name);
+  }
+
   private async relayOne(coll: Coll, source: RelaySource, id: AggregateId): Promise<number> {
     const now = new Date();
     const claimed = await coll.findOneAndUpdate(
       {
         _id: id,
-        outboxCount: { $gt: 0 },
+        outboxPending: true,
         $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }],
       },
       {
@@ -267,6 +296,7 @@ export class OutboxRelay {
           $set: {
             outbox: remaining,
             outboxCount: remaining.length,
+            outboxPending: remaining.length > 0,
             outboxLeaseOwner: null,
             outboxLeaseUntil: null,
           },

@@ -19,7 +19,17 @@ export interface ReconcileReport {
  * 3. a seat whose registration still says `waitlisted`: mark it promoted;
  * 4. a cancelled session with live registrations: cancel them.
  */
-export async function reconcile(deps: Deps, graceMs = 60_000): Promise<ReconcileReport> {
+export interface ReconcileOptions {
+  /** How old a `pending` registration must be before its request counts as dead. */
+  graceMs?: number;
+  /** Aborted when the job stops or loses its lease: the pass returns between two items. */
+  signal?: AbortSignal;
+}
+
+export async function reconcile(
+  deps: Deps,
+  { graceMs = 60_000, signal }: ReconcileOptions = {},
+): Promise<ReconcileReport> {
   const { registrations, sessions } = deps.models;
   const report: ReconcileReport = { settled: 0, released: 0, promoted: 0, cancelled: 0 };
   const cutoff = new Date(deps.now().getTime() - graceMs);
@@ -28,6 +38,7 @@ export async function reconcile(deps: Deps, graceMs = 60_000): Promise<Reconcile
     .find({ status: 'pending', registeredAt: { $lt: cutoff } }, { _id: 1 })
     .lean<{ _id: string }[]>();
   for (const { _id } of stale) {
+    if (signal?.aborted) return report;
     await settleRegistration(deps, _id, true);
     report.settled += 1;
   }
@@ -46,6 +57,7 @@ export async function reconcile(deps: Deps, graceMs = 60_000): Promise<Reconcile
       .lean<Pick<RegistrationDoc, '_id' | 'sessionId' | 'bankId' | 'status'>[]>();
     const seats = new Set(session.seatHolders);
     for (const reg of regs) {
+      if (signal?.aborted) return report;
       if (!inLedger.has(reg._id)) continue;
       if (reg.status === 'cancelled') {
         await releaseAndPromote(deps, reg);
@@ -61,6 +73,7 @@ export async function reconcile(deps: Deps, graceMs = 60_000): Promise<Reconcile
     .find({ status: 'cancelled' }, { _id: 1, cancellation: 1 })
     .lean<Pick<SessionDoc, '_id' | 'cancellation'>[]>();
   for (const s of cancelled) {
+    if (signal?.aborted) return report;
     report.cancelled += await cancelRegistrationsOf(
       deps,
       s._id,

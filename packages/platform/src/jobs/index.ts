@@ -1,0 +1,9 @@
+// Jobs: periodic work that never overlaps itself, in one process or across replicas.
+export {
+  PeriodicJob,
+  type JobOutcome,
+  type JobPass,
+  type JobStatus,
+  type PeriodicJobOptions,
+} from './periodic-job.ts';
+export { JobLease, LEASE_COLLECTION, type LeaseDoc } from './lease.ts';
