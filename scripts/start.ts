@@ -43,6 +43,20 @@ const SERVICES: ServiceSpec[] = [
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
+  // After outreach: its consumers replay banks and outreach from the start, so the demo's
+  // invitations and confirmations land in the MailDev inbox.
+  {
+    name: 'notifier',
+    port: 4104,
+    db: 'lianxin_notifier',
+    extraEnv: {
+      SMTP_URL: endpoints.smtpUrl,
+      UNSUBSCRIBE_SECRET: await devSecret('unsubscribe.secret'),
+      PUBLIC_URL: 'http://127.0.0.1:4104',
+      // The demo's coordinator account arrives just after start: look for a due digest soon.
+      DIGEST_CHECK_MS: '60000',
+    },
+  },
 ];
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
@@ -147,6 +161,7 @@ Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4102/sessions
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4104/deliveries   (the demo's emails: ${inbox})
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);
