@@ -19,7 +19,8 @@ const REQUIRED = [
 const ROOT = /^(main|service|app|config|app\.test)\.ts$/;
 const SHARED = /^shared\/(deps|models|messaging)\.ts$/;
 const DEMO = /^demo\/(load-demo|demo-[a-z0-9-]+|demo\.test)\.ts$/;
-const SUPPORT = /^test-support\/fixtures\.ts$/;
+// Test data and fakes beyond the kit; a service's own harness is what the kit replaces.
+const SUPPORT = /^test-support\/(?!harness\.ts$)[a-z0-9-]+\.ts$/;
 const NOUN = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const FEATURE_KIND = new RegExp(
   `^${NOUN}\\.(schemas|view|model|repository|rules|rules\\.test|events|consumer|projection|test|bench)\\.ts$`,
@@ -32,7 +33,8 @@ const KIND_WORD =
 /**
  * Files of services not yet on the layout, named so the list can only shrink: each entry must
  * still break the layout (the test fails once it is fixed, so the entry goes). Outreach is being
- * restructured onto the layout by its own engineer (issue 8).
+ * restructured onto the layout by its own engineer (issue 8); content and notifier were written
+ * before the kit landed.
  */
 const KNOWN_DEVIATIONS: Record<string, readonly string[]> = {
   outreach: [
@@ -55,6 +57,23 @@ const KNOWN_DEVIATIONS: Record<string, readonly string[]> = {
     'shared/principals.ts',
     'test-support/harness.ts',
   ],
+  // Landed before the kit was in main; their engineers move onto it.
+  content: ['missing:service.ts', 'test-support/harness.ts'],
+  notifier: [
+    'missing:service.ts',
+    'bulletins/unsubscribe.ts',
+    'deliveries/dispatcher.ts',
+    'deliveries/mailer.ts',
+    'email/calendar.ts',
+    'email/compose.ts',
+    'email/email.types.ts',
+    'email/format.ts',
+    'email/qr.ts',
+    'email/samples.ts',
+    'email/templates.ts',
+    'shared/sender.ts',
+    'test-support/harness.ts',
+  ],
 };
 
 function filesUnder(dir: string): string[] {
@@ -69,7 +88,9 @@ function breach(file: string, all: ReadonlySet<string>): string | undefined {
   if (!file.includes('/')) return ROOT.test(file) ? undefined : 'not a root file kind';
   if (file.startsWith('shared/')) return SHARED.test(file) ? undefined : 'not a shared file kind';
   if (file.startsWith('demo/')) return DEMO.test(file) ? undefined : 'not a demo file kind';
-  if (file.startsWith('test-support/')) return SUPPORT.test(file) ? undefined : 'not fixtures.ts';
+  if (file.startsWith('test-support/')) {
+    return SUPPORT.test(file) ? undefined : 'a harness of its own (use serviceHarness)';
+  }
   const parts = file.split('/');
   if (parts.length !== 2) return 'features are one folder deep';
   const name = basename(file);
@@ -111,7 +132,7 @@ describe('service layout', () => {
       'shared/deps.ts',
       '<noun>.repository.ts',
       '<verb>-<noun>.ts',
-      'test-support/fixtures.ts',
+      'test-support/<name>.ts',
     ]) {
       expect(page).toContain(kind);
     }
