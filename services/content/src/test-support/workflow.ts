@@ -1,0 +1,70 @@
+// Test helpers that walk a bulletin through the workflow over HTTP, as the people who would.
+import { expect } from 'vitest';
+import { bulletinBody, type Caller, type Harness } from './harness.ts';
+
+export interface Cast {
+  author: Caller;
+  otherOfficer: Caller;
+  reviewer: Caller;
+  secondReviewer: Caller;
+  coordinator: Caller;
+  liaison: Caller;
+}
+
+export async function castOf(h: Harness): Promise<Cast> {
+  return {
+    author: await h.as({ sub: 'officer-author', role: 'officer', name: '赵警官' }),
+    otherOfficer: await h.as({ sub: 'officer-other', role: 'officer', name: '钱警官' }),
+    reviewer: await h.as({ sub: 'reviewer-one', role: 'reviewer', name: '孙审核' }),
+    secondReviewer: await h.as({ sub: 'reviewer-two', role: 'reviewer', name: '李审核' }),
+    coordinator: await h.as({ sub: 'coordinator-one', role: 'coordinator', name: '周协调' }),
+    liaison: await h.as({
+      sub: 'liaison-one',
+      role: 'liaison',
+      bankId: '65a1b2c3d4e5f60718293a01',
+      name: '吴联络',
+    }),
+  };
+}
+
+export interface BulletinRef {
+  id: string;
+  revision: number;
+}
+
+async function ok(
+  res: Promise<{ statusCode: number; json: () => unknown; body: string }>,
+  status = 200,
+) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as { id: string; revision: number; status: string; version: number };
+}
+
+export type Stage =
+  'draft' | 'in_review' | 'published' | 'published+draft' | 'published+in_review' | 'retracted';
+
+/** A new bulletin taken to `stage` by its author and the first reviewer. */
+export async function bulletinAt(
+  cast: Cast,
+  stage: Stage,
+  extra: Record<string, unknown> = {},
+): Promise<BulletinRef> {
+  let b = await ok(cast.author('POST', '/bulletins', bulletinBody(extra)), 201);
+  const post = (who: Caller, action: string, body?: unknown) =>
+    ok(who('POST', `/bulletins/${b.id}/${action}`, body));
+  if (stage === 'draft') return b;
+  b = await post(cast.author, 'submit');
+  if (stage === 'in_review') return b;
+  b = await post(cast.reviewer, 'approve');
+  if (stage === 'published') return b;
+  if (stage === 'retracted') return post(cast.reviewer, 'retract', { reason: '案情需要核实' });
+  b = await ok(
+    cast.author('PATCH', `/bulletins/${b.id}`, {
+      expectedRevision: b.revision,
+      title: '第二版标题',
+    }),
+  );
+  if (stage === 'published+draft') return b;
+  return post(cast.author, 'submit');
+}
