@@ -43,6 +43,8 @@ const SERVICES: ServiceSpec[] = [
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
+  // After outreach: its session read model fills from lianxin.sessions.v1 (materials for the demo sessions).
+  { name: 'content', port: 4103, db: 'lianxin_content' },
 ];
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
@@ -147,6 +149,7 @@ Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4102/sessions
+  curl http://127.0.0.1:4103/bulletins            # published bulletins are public
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);
