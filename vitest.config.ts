@@ -7,6 +7,7 @@ const ALL = [
   'packages/*/src/**/*.test.ts',
   'services/*/src/**/*.test.ts',
   'infra/src/**/*.test.ts',
+  'bench/src/**/*.test.ts',
 ];
 // Concurrency drills that load the one shared database for minutes: they run after everything
 // else, on their own, so they neither starve other files nor are starved by them.

@@ -45,6 +45,20 @@ const SERVICES: ServiceSpec[] = [
   },
   // After outreach: its session read model fills from lianxin.sessions.v1 (materials for the demo sessions).
   { name: 'content', port: 4103, db: 'lianxin_content' },
+  // After outreach: its consumers replay banks and outreach from the start, so the demo's
+  // invitations and confirmations land in the MailDev inbox.
+  {
+    name: 'notifier',
+    port: 4104,
+    db: 'lianxin_notifier',
+    extraEnv: {
+      SMTP_URL: endpoints.smtpUrl,
+      UNSUBSCRIBE_SECRET: await devSecret('unsubscribe.secret'),
+      PUBLIC_URL: 'http://127.0.0.1:4104',
+      // The demo's coordinator account arrives just after start: look for a due digest soon.
+      DIGEST_CHECK_MS: '60000',
+    },
+  },
 ];
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
@@ -150,6 +164,7 @@ Try it (in another terminal):
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4102/sessions
   curl http://127.0.0.1:4103/bulletins            # published bulletins are public
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4104/deliveries   (the demo's emails: ${inbox})
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);

@@ -12,6 +12,8 @@ export const Topics = {
   registrations: 'lianxin.registrations.v1',
   /** Published and retracted bulletins, and the subscriptions to them. */
   bulletins: 'lianxin.bulletins.v1',
+  /** The console's account emails (activation, password reset), keyed by account id. */
+  accounts: 'lianxin.accounts.v1',
 } as const;
 
 export const Topic = z.enum([
@@ -19,6 +21,7 @@ export const Topic = z.enum([
   Topics.sessions,
   Topics.registrations,
   Topics.bulletins,
+  Topics.accounts,
 ]);
 export type Topic = z.infer<typeof Topic>;
 
@@ -48,6 +51,8 @@ export const EVENT_TOPICS = {
   'bulletin.retracted': Topics.bulletins,
   'subscription.created': Topics.bulletins,
   'subscription.removed': Topics.bulletins,
+  'account.activation_requested': Topics.accounts,
+  'account.password_reset_requested': Topics.accounts,
 } as const satisfies Record<EventType, Topic>;
 
 /** The event types that travel on topic `T`. */

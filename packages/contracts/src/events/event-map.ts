@@ -1,6 +1,7 @@
 // The catalogue of every event: its type name mapped to the schema of its data.
 import { z } from 'zod';
 import type { Envelope } from '../envelope.ts';
+import { AccountActivationRequested, AccountPasswordResetRequested } from './accounts.ts';
 import {
   BankReactivated,
   BankRegistered,
@@ -57,6 +58,8 @@ export const EventMap = {
   'bulletin.retracted': BulletinRetracted,
   'subscription.created': SubscriptionCreated,
   'subscription.removed': SubscriptionRemoved,
+  'account.activation_requested': AccountActivationRequested,
+  'account.password_reset_requested': AccountPasswordResetRequested,
 } as const satisfies Record<string, z.ZodType>;
 export type EventMap = typeof EventMap;
 

@@ -1,4 +1,5 @@
 // Every event's data schema, the EventMap that names them, and parseEvent.
+export * from './accounts.ts';
 export * from './banks.ts';
 export * from './bulletins.ts';
 export * from './event-map.ts';

@@ -115,6 +115,15 @@ const subscription: z.input<typeof SubscriptionSnapshot> = {
   createdAt: '2025-03-01T02:00:00.000Z',
 };
 
+const account = {
+  accountId: liaison.liaisonId,
+  role: 'liaison',
+  bankId,
+  name: '李娜',
+  email: 'li.na@icbc.example.com',
+  language: 'zh',
+} as const;
+
 export const samples: { [K in EventType]: z.input<EventMap[K]> } = {
   'bank.registered': bank,
   'bank.updated': { ...bank, shortName: '工行香河' },
@@ -209,5 +218,14 @@ export const samples: { [K in EventType]: z.input<EventMap[K]> } = {
     subscriber: { id: liaison.liaisonId, role: 'liaison', bankId },
     removedBy: liaison.liaisonId,
     removedAt: '2025-06-01T02:00:00.000Z',
+  },
+  'account.activation_requested': {
+    ...account,
+    link: { url: 'https://lianxin.example.cn/activate/abc123', expiresAt: '2025-04-03T02:00:00Z' },
+  },
+  'account.password_reset_requested': {
+    ...account,
+    language: 'en',
+    link: { url: 'https://lianxin.example.cn/reset/def456', expiresAt: '2025-04-02T03:00:00Z' },
   },
 };

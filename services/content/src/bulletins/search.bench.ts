@@ -74,7 +74,7 @@ afterAll(async () => {
   await conn.close();
 });
 
-const opts = { iterations: 5, time: 0, warmupIterations: 1 };
+const opts = { iterations: 3, time: 0, warmupIterations: 0, warmupTime: 0 };
 const run =
   (repo: BulletinRepository, filter: Parameters<BulletinRepository['search']>[1]) => async () => {
     await repo.search('reader', filter, 1, 20);

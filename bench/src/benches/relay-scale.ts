@@ -1,0 +1,120 @@
+// 7. Relay at scale: publish latency of a few new events and the database's idle CPU, with many aggregates vs 100.
+import type { BenchContext } from '../context.ts';
+import { alternate, figure, type Figure } from '../lib/figures.ts';
+import { benchDbName } from '../lib/system.ts';
+import { outboxBench, type OutboxBench } from '../lib/outbox-fixture.ts';
+import { cpuSeconds, databaseProcesses } from '../lib/proc.ts';
+import { median } from '../lib/stats.ts';
+
+const SMALL = 100;
+const TOUCHED = 5;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Round {
+  /** Median ms from a write returning to the relay holding Kafka's acknowledgement. */
+  publishMs: number;
+  /** CPU of the database processes while the relay idles (polling), in % of one core. */
+  idleCpu: number;
+}
+
+async function measure(ctx: BenchContext, f: OutboxBench, ids: string[]): Promise<Round> {
+  const relay = f.relay();
+  relay.start();
+  try {
+    const port = Number(new URL(ctx.backend.mongoUrl).port || 27017);
+    const pids = databaseProcesses(port);
+    if (pids.length === 0) throw new Error(`no process found listening on :${port}`);
+    // Let the relay settle into polling, then measure the database while nothing is written.
+    await sleep(1500);
+    const cpu0 = cpuSeconds(pids);
+    const t0 = performance.now();
+    await sleep(ctx.sizes.idleSeconds * 1000);
+    const idleCpu =
+      ((cpuSeconds(databaseProcesses(port)) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+
+    const latencies: number[] = [];
+    for (let k = 0; k < 3; k += 1) {
+      const chosen = ids.slice(k * TOUCHED, (k + 1) * TOUCHED);
+      const before = relay.stats.published;
+      await f.touch(chosen);
+      const written = performance.now();
+      relay.wake();
+      const deadline = Date.now() + 60_000;
+      while (relay.stats.published < before + chosen.length && Date.now() < deadline)
+        await sleep(1);
+      if (relay.stats.published < before + chosen.length)
+        throw new Error('the relay did not publish within 60 s');
+      latencies.push(performance.now() - written);
+    }
+    return { publishMs: median(latencies), idleCpu };
+  } finally {
+    await relay.stop();
+  }
+}
+
+export async function relayScale(ctx: BenchContext): Promise<Figure[]> {
+  const { stack, sizes, backend } = ctx;
+  const big = sizes.scaleAggregates;
+  const small = await outboxBench(
+    backend.mongoUrl,
+    `${benchDbName(backend, 'relayscale')}_small`,
+    stack.kafkaBrokers,
+    'bench.relayscale.v1',
+  );
+  const large = await outboxBench(
+    backend.mongoUrl,
+    benchDbName(backend, 'relayscale'),
+    stack.kafkaBrokers,
+    'bench.relayscale.v1',
+  );
+  try {
+    const smallIds = await small.seed(SMALL, 0);
+    const started = performance.now();
+    const largeIds = await large.seed(big, 0);
+    process.stderr.write(
+      `  seeded ${big.toLocaleString('en-US')} aggregates in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    const rounds = await alternate(
+      `${ctx.backend.name} relay-scale`,
+      ctx,
+      () => measure(ctx, small, smallIds),
+      () => measure(ctx, large, largeIds),
+      {
+        ceiling: (r) =>
+          `${SMALL} aggregates: publish ${r.publishMs.toFixed(1)} ms, idle DB CPU ${r.idleCpu.toFixed(1)} %`,
+        lianxin: (r) =>
+          `${big} aggregates: publish ${r.publishMs.toFixed(1)} ms, idle DB CPU ${r.idleCpu.toFixed(1)} %`,
+      },
+    );
+    const base = {
+      bench: 'relay-scale',
+      backend: ctx.backend.name,
+      note: `the platform relay (poll 1 s) over a collection of ${big.toLocaleString('en-US')} aggregates with nothing pending (Lianxin column) vs ${SMALL} (ceiling column); ${TOUCHED} events written, time to acknowledged; database CPU (FerretDB + PostgreSQL processes, /proc) over ${sizes.idleSeconds} s idle — on a shared stack it includes everyone's load`,
+    };
+    return [
+      figure(
+        {
+          ...base,
+          figure: `relay at scale: publish ${TOUCHED} events, ${big.toLocaleString('en-US')} vs ${SMALL} aggregates`,
+          unit: 'ms',
+          better: 'lower',
+        },
+        rounds.lianxin.map((r) => r.publishMs),
+        rounds.ceiling.map((r) => r.publishMs),
+      ),
+      figure(
+        {
+          ...base,
+          figure: `relay at scale: idle database CPU, ${big.toLocaleString('en-US')} vs ${SMALL} aggregates`,
+          unit: '% of a core',
+          better: 'lower',
+        },
+        rounds.lianxin.map((r) => r.idleCpu),
+        rounds.ceiling.map((r) => r.idleCpu),
+      ),
+    ];
+  } finally {
+    await small.close();
+    await large.close();
+  }
+}

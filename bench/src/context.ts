@@ -1,0 +1,87 @@
+// What every benchmark gets: the stack, Lianxin on one backend, tokens, sizes and round counts.
+import { startChild, type RunningChild } from './lib/services.ts';
+import type { Backend, Stack } from './lib/stack.ts';
+import type { System } from './lib/system.ts';
+import type { Tokens } from './lib/tokens.ts';
+
+export interface Sizes {
+  burstRequests: number;
+  burstCapacity: number;
+  burstQuota: number;
+  relayAggregates: number;
+  relayEventsPerAggregate: number;
+  e2eRate: number;
+  e2eSeconds: number;
+  emails: number;
+  readRegistrations: number;
+  readRequests: number;
+  scaleAggregates: number;
+  idleSeconds: number;
+}
+
+export const FULL: Sizes = {
+  burstRequests: 1000,
+  burstCapacity: 100,
+  burstQuota: 10,
+  relayAggregates: 1000,
+  relayEventsPerAggregate: 20,
+  e2eRate: 200,
+  e2eSeconds: 15,
+  emails: 1000,
+  readRegistrations: 10_000,
+  readRequests: 1000,
+  scaleAggregates: 50_000,
+  idleSeconds: 10,
+};
+
+export const QUICK: Sizes = {
+  ...FULL,
+  relayAggregates: 100,
+  e2eSeconds: 3,
+  emails: 300,
+  readRegistrations: 500,
+  readRequests: 200,
+  scaleAggregates: 5000,
+  idleSeconds: 3,
+};
+
+export interface BenchContext {
+  stack: Stack;
+  backend: Backend;
+  /** Lianxin's services on this backend, started on first use (some benchmarks need none). */
+  system: () => Promise<System>;
+  tokens: Tokens;
+  sizes: Sizes;
+  quick: boolean;
+  warmup: number;
+  rounds: number;
+  portBase: number;
+  logDir: string;
+  /** The bare Fastify ceiling server on this backend, started on first use. */
+  bare: () => Promise<RunningChild>;
+}
+
+export function bareServer(
+  stack: Stack,
+  backend: Backend,
+  port: number,
+  logDir: string,
+): { get: () => Promise<RunningChild>; stop: () => Promise<void> } {
+  let running: Promise<RunningChild> | undefined;
+  return {
+    get: () => {
+      running ??= startChild(stack.repoRoot, logDir, {
+        name: `${backend.name}-ceiling`,
+        script: 'bench/src/ceilings/bare-server.ts',
+        port,
+        // The same pool size as the services' default (MONGO_POOL_SIZE).
+        env: { MONGO_URL: backend.mongoUrl, MONGO_POOL_SIZE: '10' },
+      });
+      return running;
+    },
+    stop: async () => {
+      if (running) await (await running).stop();
+      running = undefined;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// `pnpm bench [--quick] [--backends sqlite,postgres] [--only burst,relay] [--profile]`: every hot path beside its ceiling.
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { burst } from './benches/burst.ts';
+import { e2e } from './benches/e2e.ts';
+import { email } from './benches/email.ts';
+import { reads } from './benches/reads.ts';
+import { relay } from './benches/relay.ts';
+import { relayScale } from './benches/relay-scale.ts';
+import { bareServer, FULL, QUICK, type BenchContext } from './context.ts';
+import type { Figure } from './lib/figures.ts';
+import { profileWorst, type ProfileReport } from './profile.ts';
+import { elapsedSeconds, progress } from './lib/progress.ts';
+import { writeReport } from './report.ts';
+import { stopAllChildren } from './lib/services.ts';
+import { openStack } from './lib/stack.ts';
+import { dropBenchDatabases, startSystem, type System } from './lib/system.ts';
+import { devTokens } from './lib/tokens.ts';
+
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
+  burst,
+  relay,
+  e2e,
+  email,
+  reads,
+  'relay-scale': relayScale,
+};
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    backends: { type: 'string' },
+    only: { type: 'string' },
+    rounds: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(
+    'usage: pnpm bench [--quick] [--backends sqlite,postgres|name=mongodb://…] [--only ' +
+      `${Object.keys(BENCHES).join(',')}] [--rounds N] [--profile] [--out dir]\n`,
+  );
+  process.exit(0);
+}
+const quick = values.quick;
+const selected = (values.only ?? Object.keys(BENCHES).join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
+for (const name of selected)
+  if (!(name in BENCHES))
+    throw new Error(`--only: no benchmark "${name}" (have ${Object.keys(BENCHES).join(', ')})`);
+
+let stackClose: () => Promise<void> = () => Promise.resolve();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    progress(`${signal}: stopping the processes this run started`);
+    void stopAllChildren()
+      .then(() => stackClose())
+      .finally(() => process.exit(130));
+  });
+
+const stack = await openStack(values.backends ?? process.env.BENCH_BACKENDS);
+stackClose = stack.close;
+const tokens = await devTokens(stack.stateDir);
+const started = new Date();
+const runId = started.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+const logDir = join(stack.stateDir, 'bench', runId);
+const portBase = Number(process.env.BENCH_PORT_BASE ?? 4300);
+const warmup = quick ? 0 : 1;
+const rounds = values.rounds !== undefined ? Number(values.rounds) : quick ? 1 : 3;
+progress(
+  `run ${runId}: ${quick ? 'quick (each once)' : `${rounds} rounds after ${warmup} warm-up`}; backends ${stack.backends.map((b) => b.name).join(', ')}; benchmarks ${selected.join(', ')}; logs in ${logDir}`,
+);
+
+const figures: Figure[] = [];
+const profiles: ProfileReport[] = [];
+const failures: string[] = [];
+// Benchmarks that need no service run first, so idle services' relays and reconcilers don't load the database under them.
+const NO_SERVICES = new Set(['relay-scale', 'relay', 'email']);
+const ordered = [
+  ...selected.filter((n) => NO_SERVICES.has(n)),
+  ...selected.filter((n) => !NO_SERVICES.has(n)),
+];
+try {
+  for (const backend of stack.backends) {
+    await dropBenchDatabases(backend);
+    let sys: Promise<System> | undefined;
+    const bare = bareServer(stack, backend, portBase + 9, logDir);
+    const ctx: BenchContext = {
+      stack,
+      backend,
+      system: () => (sys ??= startSystem({ stack, backend, tokens, runId, portBase, logDir })),
+      tokens,
+      sizes: quick ? QUICK : FULL,
+      quick,
+      warmup,
+      rounds,
+      portBase,
+      logDir,
+      bare: bare.get,
+    };
+    try {
+      for (const name of ordered) {
+        const run = BENCHES[name];
+        if (run === undefined) continue;
+        progress(`${backend.name}: ${name}`);
+        try {
+          figures.push(...(await run(ctx)));
+        } catch (err) {
+          const msg = `${backend.name} ${name} failed: ${err instanceof Error ? err.message : String(err)}`;
+          progress(msg);
+          failures.push(msg);
+        }
+      }
+    } finally {
+      await bare.stop();
+      if (sys) await (await sys).stop();
+    }
+    if (values.profile) {
+      const p = await profileWorst(
+        { stack, backend, tokens, runId, portBase, logDir, quick },
+        figures,
+      );
+      if (p) profiles.push(p);
+    }
+  }
+} finally {
+  await stack.close();
+}
+
+const files = await writeReport({
+  dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
+  started,
+  seconds: elapsedSeconds(),
+  quick,
+  rounds,
+  warmup,
+  cores: cpus().length,
+  figures,
+  profiles,
+  failures,
+});
+progress(`done in ${Math.round(elapsedSeconds())} s; report ${files.md}`);
+process.exit(failures.length > 0 ? 1 : 0);

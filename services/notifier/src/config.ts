@@ -1,0 +1,62 @@
+// The notifier's configuration: one zod schema over the environment, parsed once at start-up.
+import {
+  authEnv,
+  envBool,
+  envInt,
+  envPort,
+  httpEnv,
+  kafkaEnv,
+  loadConfig,
+  logEnv,
+  mongoEnv,
+} from '@lianxin/platform/config';
+import { z } from 'zod';
+
+export const NotifierConfig = z.object({
+  ...httpEnv.shape,
+  ...mongoEnv.shape,
+  ...kafkaEnv.shape,
+  ...authEnv.shape,
+  ...logEnv.shape,
+  PORT: envPort.default(4104),
+  KAFKA_CLIENT_ID: z.string().trim().min(1).default('notifier'),
+  /** Prefix of every topic and consumer group name (tests and side-by-side deployments); empty in production. */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{0,60}$/)
+    .default(''),
+  /** `smtp://host:port` (plain, as MailDev) or `smtps://user:pass@host:465`. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/\S+$/, { error: 'must be an smtp:// or smtps:// URL' }),
+  /** Pooled SMTP connections, which is also how many emails are in flight at once. */
+  SMTP_POOL_SIZE: envInt(1, 50).default(5),
+  MAIL_FROM: z.string().trim().min(3).default('连心 Lianxin <noreply@lianxin.local>'),
+  /** Where links in emails point (the console in front of the services), without a trailing slash. */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*[^/\s])?$/, {
+      error: 'must be an http(s) URL without a trailing slash',
+    })
+    .default('http://127.0.0.1:4104'),
+  /** Signs the one-click unsubscribe tokens; at least 32 characters. */
+  UNSUBSCRIBE_SECRET: z.string().min(32),
+  /** Attempts before a delivery that keeps failing temporarily is `dead`. */
+  DELIVERY_MAX_ATTEMPTS: envInt(1, 50).default(8),
+  /** First retry delay; each next one doubles, up to DELIVERY_BACKOFF_MAX_MS. */
+  DELIVERY_BACKOFF_MS: envInt(10, 3_600_000).default(30_000),
+  DELIVERY_BACKOFF_MAX_MS: envInt(10, 86_400_000).default(3_600_000),
+  /** How often the dispatcher looks for due deliveries when nothing woke it. */
+  DISPATCH_POLL_MS: envInt(20, 60_000).default(1_000),
+  /** How often the weekly digest is checked for being due. */
+  DIGEST_CHECK_MS: envInt(1_000, 86_400_000).default(600_000),
+  /** Publish the console's demo account events at start (the console does not exist yet). */
+  LOAD_DEMO: envBool.default(false),
+});
+export type NotifierConfig = z.output<typeof NotifierConfig>;
+
+export function readConfig(): NotifierConfig {
+  return loadConfig(NotifierConfig);
+}

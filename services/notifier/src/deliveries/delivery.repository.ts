@@ -1,0 +1,266 @@
+// The delivery store: plans new emails idempotently, claims due ones by conditional update, records outcomes.
+import { randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { mongo } from 'mongoose';
+import type { EmailContent, Language, TemplateName } from '../email/email.types.ts';
+import type { AttemptRecord, DeliveryDoc, DeliveryStatus } from './delivery.model.ts';
+import { deliveryIdOf } from './delivery.rules.ts';
+
+/** One email to plan: what, to whom, for which cause, and when it may go. */
+export interface DeliveryPlan {
+  key: string;
+  eventId: string | null;
+  eventType: string | null;
+  content: EmailContent;
+  recipient: { email: string; name: string | null };
+  language: Language;
+  sessionId?: string | null;
+  registrationId?: string | null;
+  dueAt: Date;
+  notAfter?: Date | null;
+}
+
+export type Outcome =
+  | { status: 'sent'; at: Date; messageId: string; response: string }
+  | { status: 'retry'; at: Date; dueAt: Date; code: string | null; response: string }
+  | { status: 'dead'; at: Date; code: string | null; response: string }
+  | { status: 'cancelled'; at: Date; reason: string };
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+  template?: TemplateName;
+  recipient?: string;
+  eventId?: string;
+  sessionId?: string;
+}
+
+function isDuplicateOnly(err: unknown): boolean {
+  if (!(err instanceof mongo.MongoBulkWriteError)) {
+    return err instanceof mongo.MongoServerError && err.code === 11000;
+  }
+  const raw: unknown = err.writeErrors;
+  const errors: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return errors.every(
+    (e) => typeof e === 'object' && e !== null && 'code' in e && e.code === 11000,
+  );
+}
+
+export function deliveryRepository(model: Model<DeliveryDoc>) {
+  return {
+    /** Inserts the plans that are new; a plan already stored (a redelivered event) is skipped by the unique id. */
+    async plan(plans: readonly DeliveryPlan[], now: Date): Promise<void> {
+      if (plans.length === 0) return;
+      const docs = plans.map((p) => ({
+        _id: deliveryIdOf(p.key, p.recipient.email, p.content.template),
+        key: p.key,
+        eventId: p.eventId,
+        eventType: p.eventType,
+        template: p.content.template,
+        recipient: p.recipient.email,
+        recipientName: p.recipient.name,
+        language: p.language,
+        data: p.content.data,
+        sessionId: p.sessionId ?? null,
+        registrationId: p.registrationId ?? null,
+        status: 'pending' as const,
+        dueAt: p.dueAt,
+        notAfter: p.notAfter ?? null,
+        attempts: 0,
+        attemptLog: [],
+        claimedBy: null,
+        leaseUntil: null,
+        lastError: null,
+        smtp: null,
+        cancelReason: null,
+        sentAt: null,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      try {
+        await model.collection.insertMany(docs as never, { ordered: false });
+      } catch (err) {
+        if (!isDuplicateOnly(err)) throw err;
+      }
+    },
+
+    /** Ids of work that is due: pending and due, or claimed by a process whose lease lapsed (it died). */
+    async dueIds(now: Date, limit: number): Promise<string[]> {
+      const docs = await model
+        .find(
+          {
+            $or: [
+              { status: 'pending', dueAt: { $lte: now } },
+              { status: 'sending', leaseUntil: { $lt: now } },
+            ],
+          },
+          { _id: 1 },
+        )
+        .sort({ dueAt: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => d._id);
+    },
+
+    /**
+     * Claims those of `ids` that are still due, in one conditional update: a document another
+     * process claimed in between no longer matches, so it is never claimed twice. Returns the
+     * documents this claim (a fresh owner token) won.
+     */
+    async claim(ids: readonly string[], now: Date, leaseMs: number): Promise<DeliveryDoc[]> {
+      if (ids.length === 0) return [];
+      const owner = randomUUID();
+      await model.updateMany(
+        {
+          _id: { $in: ids },
+          $or: [
+            { status: 'pending', dueAt: { $lte: now } },
+            { status: 'sending', leaseUntil: { $lt: now } },
+          ],
+        },
+        {
+          $set: {
+            status: 'sending',
+            claimedBy: owner,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+          },
+          $inc: { attempts: 1 },
+        },
+      );
+      return model.find({ _id: { $in: ids }, claimedBy: owner }).lean<DeliveryDoc[]>();
+    },
+
+    /** Records each claimed delivery's outcome, only while the claim is still this one. */
+    async complete(results: readonly { doc: DeliveryDoc; outcome: Outcome }[]): Promise<void> {
+      if (results.length === 0) return;
+      await model.bulkWrite(
+        results.map(({ doc, outcome }) => ({
+          updateOne: {
+            filter: { _id: doc._id, claimedBy: doc.claimedBy },
+            update: outcomeUpdate(outcome),
+          },
+        })),
+        { ordered: false },
+      );
+    },
+
+    async get(id: string): Promise<DeliveryDoc | null> {
+      return model.findById(id).lean<DeliveryDoc>();
+    },
+
+    async list(filter: DeliveryFilter, page: number, pageSize: number) {
+      const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+      const [items, total] = await Promise.all([
+        model
+          .find(query)
+          .sort({ createdAt: -1, _id: 1 })
+          .skip((page - 1) * pageSize)
+          .limit(pageSize)
+          .lean<DeliveryDoc[]>(),
+        model.countDocuments(query),
+      ]);
+      return { items, total, page, pageSize };
+    },
+
+    /** Puts a dead or cancelled delivery back in the queue, due now, with a fresh attempt count. */
+    async retry(id: string, now: Date): Promise<DeliveryDoc | null> {
+      return model
+        .findOneAndUpdate(
+          { _id: id, status: { $in: ['dead', 'cancelled'] } },
+          {
+            $set: {
+              status: 'pending',
+              dueAt: now,
+              attempts: 0,
+              claimedBy: null,
+              leaseUntil: null,
+              cancelReason: null,
+            },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<DeliveryDoc>();
+    },
+
+    /** Moves the pending reminders of a session to its new time, with its new details. */
+    async moveReminders(
+      sessionId: string,
+      fields: { dueAt: Date; notAfter: Date; session: unknown },
+    ) {
+      await model.updateMany(
+        { sessionId, template: 'reminder', status: 'pending' },
+        {
+          $set: { dueAt: fields.dueAt, notAfter: fields.notAfter, 'data.session': fields.session },
+        },
+      );
+    },
+
+    /** Cancels what has not gone yet: a session's or a registration's pending emails of some templates. */
+    async cancelPending(
+      where: { sessionId: string } | { registrationId: string },
+      templates: TemplateName[],
+      reason: string,
+    ): Promise<void> {
+      await model.updateMany(
+        { ...where, template: { $in: templates }, status: 'pending' },
+        { $set: { status: 'cancelled', cancelReason: reason } },
+      );
+    },
+
+    /** Cancels what has not gone yet of one cause (a retracted bulletin version). */
+    async cancelKey(key: string, reason: string): Promise<void> {
+      await model.updateMany(
+        { key, status: 'pending' },
+        { $set: { status: 'cancelled', cancelReason: reason } },
+      );
+    },
+  };
+}
+
+export type DeliveryRepository = ReturnType<typeof deliveryRepository>;
+
+function attempt(outcome: Exclude<Outcome, { status: 'cancelled' }>): AttemptRecord {
+  return {
+    at: outcome.at,
+    outcome: outcome.status,
+    code: outcome.status === 'sent' ? null : outcome.code,
+    response: outcome.response,
+    ...(outcome.status === 'retry' ? { retryAt: outcome.dueAt } : {}),
+  };
+}
+
+function outcomeUpdate(outcome: Outcome): mongo.UpdateFilter<DeliveryDoc> {
+  const released = { claimedBy: null, leaseUntil: null };
+  switch (outcome.status) {
+    case 'sent':
+      return {
+        $set: {
+          ...released,
+          status: 'sent',
+          sentAt: outcome.at,
+          smtp: { messageId: outcome.messageId, response: outcome.response },
+        },
+        $push: { attemptLog: attempt(outcome) },
+      };
+    case 'retry':
+      return {
+        $set: {
+          ...released,
+          status: 'pending',
+          dueAt: outcome.dueAt,
+          lastError: { code: outcome.code, response: outcome.response, at: outcome.at },
+        },
+        $push: { attemptLog: attempt(outcome) },
+      };
+    case 'dead':
+      return {
+        $set: {
+          ...released,
+          status: 'dead',
+          lastError: { code: outcome.code, response: outcome.response, at: outcome.at },
+        },
+        $push: { attemptLog: attempt(outcome) },
+      };
+    case 'cancelled':
+      return { $set: { ...released, status: 'cancelled', cancelReason: outcome.reason } };
+  }
+}
