@@ -54,7 +54,7 @@ const SERVICES: ServiceSpec[] = [
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
   // After outreach: its session read model fills from lianxin.sessions.v1 (materials for the demo sessions).
-  { name: 'content', port: 4103, db: 'lianxin_content' },
+  { name: 'content', port: servicePort('LIANXIN_CONTENT_PORT', 4103), db: 'lianxin_content' },
   // After outreach: its consumers replay banks and outreach from the start, so the demo's
   // invitations and confirmations land in the MailDev inbox.
   {
