@@ -80,7 +80,7 @@ const figures: Figure[] = [];
 const profiles: ProfileReport[] = [];
 const failures: string[] = [];
 // Benchmarks that need no service run first, so idle services' relays and reconcilers don't load the database under them.
-const NO_SERVICES = new Set(['relay-scale', 'relay', 'email']);
+const NO_SERVICES = new Set(['relay-scale', 'relay']);
 const ordered = [
   ...selected.filter((n) => NO_SERVICES.has(n)),
   ...selected.filter((n) => !NO_SERVICES.has(n)),
