@@ -120,7 +120,8 @@ try {
       await bare.stop();
       if (sys) await (await sys).stop();
     }
-    if (values.profile) {
+    // Once: on the first backend, the stack's own.
+    if (values.profile && backend === stack.backends[0]) {
       const p = await profileWorst(
         { stack, backend, tokens, runId, portBase, logDir, quick },
         figures,
