@@ -77,6 +77,20 @@ progress(
 );
 
 const figures: Figure[] = [];
+/** Written after every benchmark too, so an interrupted run keeps what it measured. */
+const report = () =>
+  writeReport({
+    dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
+    started,
+    seconds: elapsedSeconds(),
+    quick,
+    rounds,
+    warmup,
+    cores: cpus().length,
+    figures,
+    profiles,
+    failures,
+  });
 const profiles: ProfileReport[] = [];
 const failures: string[] = [];
 // Benchmarks that need no service run first, so idle services' relays and reconcilers don't load the database under them.
@@ -116,6 +130,7 @@ try {
         progress(`${backend.name}: ${name}`);
         try {
           figures.push(...(await run(ctx)));
+          await report();
         } catch (err) {
           const msg = `${backend.name} ${name} failed: ${err instanceof Error ? err.message : String(err)}`;
           progress(msg);
@@ -139,17 +154,6 @@ try {
   await stack.close();
 }
 
-const files = await writeReport({
-  dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
-  started,
-  seconds: elapsedSeconds(),
-  quick,
-  rounds,
-  warmup,
-  cores: cpus().length,
-  figures,
-  profiles,
-  failures,
-});
+const files = await report();
 progress(`done in ${Math.round(elapsedSeconds())} s; report ${files.md}`);
 process.exit(failures.length > 0 ? 1 : 0);
