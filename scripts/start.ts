@@ -34,12 +34,22 @@ async function devSecret(name: string): Promise<string> {
   }
 }
 
+/** A service's port: its default, or moved (beside a private stack on moved `LIANXIN_*_PORT`s). */
+function servicePort(key: string, fallback: number): number {
+  const raw = process.env[key];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${key} must be a TCP port`);
+  return n;
+}
+
+const NOTIFIER_PORT = servicePort('LIANXIN_NOTIFIER_PORT', 4104);
+
 /** Each service joins this list as it is built; banks first, since outreach's demo invites its banks. */
 const SERVICES: ServiceSpec[] = [
-  { name: 'banks', port: 4101, db: 'lianxin_banks' },
+  { name: 'banks', port: servicePort('LIANXIN_BANKS_PORT', 4101), db: 'lianxin_banks' },
   {
     name: 'outreach',
-    port: 4102,
+    port: servicePort('LIANXIN_OUTREACH_PORT', 4102),
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
@@ -47,17 +57,18 @@ const SERVICES: ServiceSpec[] = [
   // invitations and confirmations land in the MailDev inbox.
   {
     name: 'notifier',
-    port: 4104,
+    port: NOTIFIER_PORT,
     db: 'lianxin_notifier',
     extraEnv: {
       SMTP_URL: endpoints.smtpUrl,
       UNSUBSCRIBE_SECRET: await devSecret('unsubscribe.secret'),
-      PUBLIC_URL: 'http://127.0.0.1:4104',
+      PUBLIC_URL: `http://127.0.0.1:${NOTIFIER_PORT}`,
       // The demo's coordinator account arrives just after start: look for a due digest soon.
       DIGEST_CHECK_MS: '60000',
     },
   },
 ];
+const portOf = (name: string): number => SERVICES.find((x) => x.name === name)?.port ?? 0;
 const logDir = join(settings.stateDir, 'logs');
 await mkdir(logDir, { recursive: true });
 
@@ -153,15 +164,15 @@ console.log(`
 ${services}
 
   Kafka      ${endpoints.kafkaBrokers}
-  Database   ${endpoints.mongoUrl}   (FerretDB on SQLite; MongoDB protocol)
+  Database   ${endpoints.mongoUrl}   (FerretDB on ${settings.dbBackend === 'postgresql' ? 'PostgreSQL' : 'SQLite'}; MongoDB protocol)
   SMTP       ${endpoints.smtpUrl}
   Mail inbox ${inbox}
 
 Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4101/banks
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4102/sessions
-  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:4104/deliveries   (the demo's emails: ${inbox})
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('banks')}/banks
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('outreach')}/sessions
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('notifier')}/deliveries   (the demo's emails: ${inbox})
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);

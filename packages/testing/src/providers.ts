@@ -101,7 +101,14 @@ export async function fromDocker(): Promise<Provided | undefined> {
 /** The local stack of `pnpm infra`: reused when running, else started and stopped afterwards. */
 export async function fromLocalStack(): Promise<Provided> {
   const stack = loadSettings();
-  const { endpoints, started } = await up(silentReporter, stack);
+  const { endpoints, started } = await up(silentReporter, stack).catch(async (err: unknown) => {
+    // what did start (PostgreSQL before a FerretDB whose port was taken) is not left behind
+    const partial: unknown = err instanceof Error && 'started' in err ? err.started : [];
+    if (Array.isArray(partial) && partial.length > 0) {
+      await down(silentReporter, stack, partial as ServiceName[]).catch(() => undefined);
+    }
+    throw err;
+  });
   const smtp = fromUrl(endpoints.smtpUrl);
   const ours: ServiceName[] = started;
   return {

@@ -4,8 +4,9 @@
 // - claim: a conditional update sets a lease (owner, until) only if none is held or it expired,
 //   so two relays never publish the same aggregate at once;
 // - publish: all pending events in sequence order, `acks: all`, idempotent producer;
-// - release: removes exactly the published events, conditioned on `version` being unchanged
-//   since the claim (else re-reads and retries) and on still holding the lease.
+// - release: removes exactly the published events (`$pullAll` of them, while holding the
+//   lease; a rewrite conditioned on `version` if a value failed to match), and clears
+//   `outboxPending` unless events were appended meanwhile.
 // A crash between publish and release leaves the events in place: once the lease expires
 // another relay publishes them again, and consumers skip what they already applied.
 //
@@ -14,18 +15,14 @@
 // (`pollMs` doubling up to `idlePollMs`), and a wake() after a write makes the next one at once.
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import type { Connection, mongo } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { EVENT_PRODUCER } from './kafka.ts';
-import { sequenceOf, type OutboxFields, type PendingEvent } from './outbox.ts';
+import { sequenceOf, type PendingEvent } from './outbox.ts';
 import { encodeEnvelope, type Envelope } from './envelope.ts';
+import { releaseOutbox } from './release.ts';
 
-type AggregateId = string | mongo.ObjectId;
-type OutboxDoc = OutboxFields & { _id: AggregateId } & Record<string, unknown>;
-type Coll = mongo.Collection<{ _id: AggregateId }>;
-
-/** The documents are written by `withEvents`/`initialOutbox` only, so their shape is known. */
-const asOutboxDoc = (doc: { _id: AggregateId }): OutboxDoc => doc as OutboxDoc;
+import { asOutboxDoc, type AggregateId, type Coll, type OutboxDoc } from './release.ts';
 
 export interface RelaySource {
   /** Collection of the aggregate (its mongoose model's collection name). */
@@ -227,7 +224,8 @@ export class OutboxRelay {
     const doc = asOutboxDoc(claimed);
 
     try {
-      await this.publish(source, doc);
+      // empty when a relay died between removing the events and clearing the flag
+      if (doc.outbox.length > 0) await this.publish(source, doc);
     } catch (err) {
       // Give the lease back at once so the next attempt (ours or another relay's) needn't wait it out.
       await coll
@@ -241,7 +239,7 @@ export class OutboxRelay {
     const sent = new Set(doc.outbox.map((e) => e.id));
     this.stats.published += sent.size;
     await this.opts.afterPublish?.(String(id));
-    await this.release(coll, id, doc, sent);
+    await releaseOutbox({ coll, id, owner: this.owner, seen: doc, sent, log: this.opts.log });
     return sent.size;
   }
 
@@ -271,44 +269,5 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-  }
-
-  /** Removes the published events; the rest (appended since the claim) stay for the next pass. */
-  private async release(
-    coll: Coll,
-    id: AggregateId,
-    seen: OutboxDoc,
-    sent: Set<string>,
-  ): Promise<void> {
-    let current: Pick<OutboxDoc, 'version' | 'outbox' | 'outboxLeaseOwner'> | null = seen;
-    for (let attempt = 0; current && attempt < 20; attempt += 1) {
-      if (current.outboxLeaseOwner !== this.owner) {
-        this.opts.log.warn(
-          { aggregate: id },
-          'outbox relay: lease lost before release; events will be re-sent',
-        );
-        return;
-      }
-      const remaining = current.outbox.filter((e) => !sent.has(e.id));
-      const res = await coll.updateOne(
-        { _id: id, version: current.version, outboxLeaseOwner: this.owner },
-        {
-          $set: {
-            outbox: remaining,
-            outboxCount: remaining.length,
-            outboxPending: remaining.length > 0,
-            outboxLeaseOwner: null,
-            outboxLeaseUntil: null,
-          },
-        },
-      );
-      if (res.matchedCount === 1) return;
-      const fresh = await coll.findOne(
-        { _id: id },
-        { projection: { version: 1, outbox: 1, outboxLeaseOwner: 1 } },
-      );
-      current = fresh ? asOutboxDoc(fresh) : null;
-    }
-    throw new Error(`outbox relay: could not release aggregate ${String(id)} (concurrent writes)`);
   }
 }

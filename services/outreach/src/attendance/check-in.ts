@@ -13,7 +13,11 @@ const OPENS_BEFORE_START_MS = 3_600_000;
 
 export const invalidToken = () =>
   badRequest('INVALID_CHECK_IN_TOKEN', { zh: '签到码无效', en: 'The check-in code is not valid' }, [
-    { path: ['token'], message: 'not a valid check-in token' },
+    {
+      path: 'token',
+      rule: 'signature',
+      message: { zh: '签到码无效', en: 'not a valid check-in token' },
+    },
   ]);
 
 export function resolveToken(
@@ -49,8 +53,9 @@ export async function checkIn(
       },
       [
         {
-          path: [],
-          message: 'outside the check-in window',
+          path: '',
+          rule: 'window',
+          message: { zh: '不在签到时间内', en: 'outside the check-in window' },
           opensAt: opensAt.toISOString(),
           closesAt: session.endsAt.toISOString(),
         },
@@ -85,6 +90,13 @@ function alreadyCheckedIn(at: Date) {
   return conflict(
     'ALREADY_CHECKED_IN',
     { zh: `已于 ${at.toISOString()} 签到`, en: `Already checked in at ${at.toISOString()}` },
-    [{ path: [], message: 'already checked in', checkedInAt: at.toISOString() }],
+    [
+      {
+        path: '',
+        rule: 'once',
+        message: { zh: '已签到', en: 'already checked in' },
+        checkedInAt: at.toISOString(),
+      },
+    ],
   );
 }

@@ -28,8 +28,12 @@ export async function updateOpinion(
       },
       [
         {
-          path: ['status'],
-          message: `${current.status} → ${status} is not allowed`,
+          path: 'status',
+          rule: 'transition',
+          message: {
+            zh: `不允许从 ${current.status} 改为 ${status}`,
+            en: `${current.status} → ${status} is not allowed`,
+          },
           from: current.status,
           to: status,
         },

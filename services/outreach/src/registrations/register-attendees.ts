@@ -33,7 +33,15 @@ export function registrationClosed(session: Pick<SessionDoc, 'registration'>): A
       zh: `不在报名时间内（${opensAt} 至 ${closesAt}）`,
       en: `Registration is open from ${opensAt} to ${closesAt}`,
     },
-    [{ path: ['registration'], message: 'outside the registration window', opensAt, closesAt }],
+    [
+      {
+        path: 'registration',
+        rule: 'window',
+        message: { zh: '不在报名时间内', en: 'outside the registration window' },
+        opensAt,
+        closesAt,
+      },
+    ],
   );
 }
 
@@ -44,7 +52,13 @@ const duplicate = (): AppError =>
       zh: '该手机号已报名本场活动',
       en: 'This mobile number is already registered for the session',
     },
-    [{ path: ['mobile'], message: 'already registered for this session' }],
+    [
+      {
+        path: 'mobile',
+        rule: 'unique',
+        message: { zh: '该手机号已报名本场活动', en: 'already registered for this session' },
+      },
+    ],
   );
 
 export async function registerAttendees(

@@ -15,7 +15,13 @@ export function assertNotInPast(startsAt: Date, now: Date): void {
     throw badRequest(
       'SESSION_IN_PAST',
       { zh: '活动开始时间不能早于当前时间', en: 'A session cannot start in the past' },
-      [{ path: ['startsAt'], message: 'startsAt is not in the future' }],
+      [
+        {
+          path: 'startsAt',
+          rule: 'future',
+          message: { zh: '开始时间必须晚于当前时间', en: 'startsAt is not in the future' },
+        },
+      ],
     );
   }
 }

@@ -62,7 +62,16 @@ export async function updateSession(
     throw conflict(
       'CONFLICT',
       { zh: '已邀请的银行不能撤销邀请', en: 'An invited bank cannot be un-invited' },
-      [{ path: ['invitedBankIds'], message: `would un-invite ${dropped.join(', ')}` }],
+      [
+        {
+          path: 'invitedBankIds',
+          rule: 'keep_invited',
+          message: {
+            zh: `将撤销邀请：${dropped.join('、')}`,
+            en: `would un-invite ${dropped.join(', ')}`,
+          },
+        },
+      ],
     );
   }
   const inactive = await bankRepository(banks, liaisons).notActive(next.invitedBankIds);
@@ -104,8 +113,12 @@ export async function updateSession(
         },
         [
           {
-            path: ['capacity'],
-            message: `confirmed ${resized.confirmed}, most for one bank ${resized.maxPerBank}`,
+            path: 'capacity',
+            rule: 'min_confirmed',
+            message: {
+              zh: `已确认 ${resized.confirmed} 人，单行最多 ${resized.maxPerBank} 人`,
+              en: `confirmed ${resized.confirmed}, most for one bank ${resized.maxPerBank}`,
+            },
           },
         ],
       );

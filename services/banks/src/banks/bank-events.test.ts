@@ -1,20 +1,14 @@
 // Every change of a bank emits its event through the outbox, with the right type, sequence and data,
 // as a real Kafka consumer sees it.
-import { parseEvent } from '@lianxin/contracts';
-import { readTopic } from '@lianxin/testing';
+import { parseEvent, Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness } from '@lianxin/testing';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankBody, harness, liaisonBody, type Caller, type Harness } from './test-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { banksService } from '../service.ts';
+import { bankBody, liaisonBody } from '../test-support/fixtures.ts';
 
-let h: Harness;
-let coordinator: Caller;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  coordinator = h.as(await h.token({ sub: 'c1', role: 'coordinator', name: '协调员' }));
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, banksService);
+const coordinator = h.as('coordinator');
 
 describe('bank events', () => {
   it('when a bank goes through its life, then each change is one event in order (a role swap adds the colleague’s)', async () => {
@@ -52,13 +46,13 @@ describe('bank events', () => {
       ['liaison.removed', second.id],
       ['liaison.updated', first.id], // promoted back to primary
     ];
-    const msgs = await readTopic(h.env.kafkaBrokers, h.topic, {
+    const msgs = await readTopic(h.env.kafkaBrokers, h.topic(Topics.banks), {
       until: (m) => m.filter((x) => x.key === bank.id).length >= expected.length,
       timeoutMs: 30_000,
     });
     await new Promise((r) => setTimeout(r, 500));
     const mine = (
-      await readTopic(h.env.kafkaBrokers, h.topic, {
+      await readTopic(h.env.kafkaBrokers, h.topic(Topics.banks), {
         until: (m) => m.length >= msgs.length,
         timeoutMs: 10_000,
       })

@@ -6,9 +6,9 @@
 // reservation outlives its purpose: once older than the grace period, and its holder not active
 // with that value, the next claimant takes it over with a conditional update on its timestamp.
 import { isDuplicateKey } from '@lianxin/platform/db';
-import { conflict } from '@lianxin/platform/http';
+import { conflict, detail } from '@lianxin/platform/errors';
 import { Types } from 'mongoose';
-import type { BankModels } from '../banks/bank.model.ts';
+import type { Models } from '../shared/models.ts';
 
 export type ContactField = 'mobile' | 'email';
 export type Contacts = Partial<Record<ContactField, string>>;
@@ -18,20 +18,19 @@ const keyOf = (field: ContactField, value: string) => `${field}:${value}`;
 /** Longer than any bank change takes; a younger reservation is someone's change in flight. */
 export const RESERVATION_GRACE_MS = 60_000;
 
-const taken = (field: ContactField) =>
-  conflict(
-    'DUPLICATE_LIAISON_CONTACT',
+const taken = (field: ContactField) => {
+  const text =
     field === 'mobile'
       ? {
           zh: '该手机号已被其他在岗联络员使用',
           en: 'This mobile number belongs to another active liaison',
         }
-      : { zh: '该邮箱已被其他在岗联络员使用', en: 'This email belongs to another active liaison' },
-    { field },
-  );
+      : { zh: '该邮箱已被其他在岗联络员使用', en: 'This email belongs to another active liaison' };
+  return conflict('DUPLICATE_LIAISON_CONTACT', text, [detail(field, 'unique', text)]);
+};
 
 export class ContactReservations {
-  constructor(private readonly models: BankModels) {}
+  constructor(private readonly models: Models) {}
 
   /** Reserves every given value for `liaisonId`, or none of them (409 naming the field). */
   async reserve(bankId: string, liaisonId: string, contacts: Contacts): Promise<void> {

@@ -1,18 +1,9 @@
-// How banks and liaisons are shown to a caller: counts instead of inner lists, mobiles masked by default.
+// How a liaison is shown to a caller: the mobile masked unless the viewer is a coordinator or the liaison themself.
 import { maskMobile } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
 import type { z } from 'zod';
-import type { Bank, Liaison } from './bank.ts';
-import type { BankDto, LiaisonDto } from './bank.schemas.ts';
-
-export function bankView(b: Bank): z.infer<typeof BankDto> {
-  const { branches, liaisons, version: _v, ...rest } = b;
-  return {
-    ...rest,
-    branchCount: branches.length,
-    activeLiaisonCount: liaisons.filter((l) => l.active).length,
-  };
-}
+import type { Liaison } from '../banks/bank.ts';
+import type { LiaisonDto } from './liaison.schemas.ts';
 
 /** Coordinators and the liaison themself see the full number; everyone else the masked one. */
 export function liaisonView(l: Liaison, viewer: Principal): z.infer<typeof LiaisonDto> {

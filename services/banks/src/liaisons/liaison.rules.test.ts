@@ -1,7 +1,7 @@
 // Unit tests of the liaison rules: limits and the single primary, without servers.
 import { describe, expect, it } from 'vitest';
 import type { Liaison } from '../banks/bank.ts';
-import { addLiaison, changeRole, removeLiaison } from './liaison-rules.ts';
+import { addLiaison, changeRole, removeLiaison } from './liaison.rules.ts';
 
 const person = (id: string) => ({
   id,

@@ -1,6 +1,6 @@
 // The liaison rules of one bank, as pure functions: at most two active, exactly one primary whenever any is active.
 import type { LiaisonRole } from '@lianxin/contracts';
-import { conflict } from '@lianxin/platform/http';
+import { conflict } from '@lianxin/platform/errors';
 import type { Liaison } from '../banks/bank.ts';
 
 export const MAX_ACTIVE_LIAISONS = 2;
