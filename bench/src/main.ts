@@ -32,6 +32,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     backends: { type: 'string' },
     only: { type: 'string' },
+    skip: { type: 'string' },
     rounds: { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -41,15 +42,17 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     'usage: pnpm bench [--quick] [--backends sqlite,postgres|name=mongodb://…] [--only ' +
-      `${Object.keys(BENCHES).join(',')}] [--rounds N] [--profile] [--out dir]\n`,
+      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--profile] [--out dir]\n`,
   );
   process.exit(0);
 }
 const quick = values.quick;
-const selected = (values.only ?? Object.keys(BENCHES).join(','))
+let selected = (values.only ?? Object.keys(BENCHES).join(','))
   .split(',')
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
+const skipped = new Set((values.skip ?? '').split(',').map((x) => x.trim()));
+selected = selected.filter((n) => !skipped.has(n));
 for (const name of selected)
   if (!(name in BENCHES))
     throw new Error(`--only: no benchmark "${name}" (have ${Object.keys(BENCHES).join(', ')})`);
