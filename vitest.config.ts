@@ -13,6 +13,7 @@ const ALL = [
 // else, on their own, so they neither starve other files nor are starved by them.
 const DRILLS = [
   'services/outreach/src/registrations/burst.test.ts',
+  'services/outreach/src/registrations/crash-drill.test.ts',
   // Minutes on FerretDB: 1,000 registration events and 2,060 emails, and 300 emails through two processes.
   'services/notifier/src/registrations/burst.test.ts',
   'services/notifier/src/deliveries/two-processes.test.ts',

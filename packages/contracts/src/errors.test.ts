@@ -7,15 +7,27 @@ describe('ErrorBody', () => {
     const body = {
       error: {
         code: 'PII_DETECTED',
-        message: 'Published text must not contain personal data',
-        details: [{ path: ['summary'], message: 'Unmasked mobile number', spans: [[12, 23]] }],
+        message: {
+          zh: '发布内容不得包含个人信息',
+          en: 'Published text must not contain personal data',
+        },
+        details: [
+          {
+            path: 'summary',
+            rule: 'pii',
+            message: { zh: '未打码的手机号', en: 'Unmasked mobile number' },
+            spans: [[12, 23]],
+          },
+        ],
       },
     };
     expect(ErrorBody.parse(body)).toEqual(body);
   });
 
   it('when the code is not catalogued, then the body is refused', () => {
-    const result = ErrorBody.safeParse({ error: { code: 'SESSION_FULL', message: 'full' } });
+    const result = ErrorBody.safeParse({
+      error: { code: 'SESSION_FULL', message: { zh: '满员', en: 'full' } },
+    });
     expect(result.error?.issues[0]?.path).toEqual(['error', 'code']);
   });
 

@@ -38,7 +38,15 @@ export function maskMobile(mobile: string): string {
 }
 
 /** Trimmed and lower-cased, so a liaison is found and deduplicated however the address was typed. */
-export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+// Trimmed and lower-cased before the format check; `format: email` is declared for OpenAPI, which
+// would otherwise see only the string before the pipe.
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email())
+  .meta({ format: 'email' });
 export type Email = z.infer<typeof Email>;
 
 /** Money is an integer number of fen (0.01 yuan), never a float. `z.int()` is already safe-integer bounded. */

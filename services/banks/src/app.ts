@@ -1,28 +1,18 @@
 // The banks service's HTTP app: the platform's Fastify with the bank, branch and liaison routes. Never listens.
-import type { TokenVerifier } from '@lianxin/platform/auth';
-import { createApp, type App, type ReadinessProbe } from '@lianxin/platform/http';
-import type { FastifyBaseLogger } from 'fastify';
+import { createApp, type App } from '@lianxin/platform/http';
+import type { HttpOptions } from '@lianxin/platform/service';
 import { bankRoutes } from './banks/routes.ts';
 import { branchRoutes } from './branches/routes.ts';
-import type { BanksDeps } from './deps.ts';
 import { liaisonRoutes } from './liaisons/routes.ts';
+import type { Deps } from './shared/deps.ts';
 
-export interface AppOptions {
-  deps: BanksDeps;
-  verifier: TokenVerifier;
-  logger?: FastifyBaseLogger;
-  readiness?: Record<string, ReadinessProbe>;
-}
-
-export async function buildApp(opts: AppOptions): Promise<App> {
+export async function buildApp(deps: Deps, http: HttpOptions): Promise<App> {
   const app = await createApp({
-    ...(opts.logger ? { logger: opts.logger } : {}),
-    auth: opts.verifier,
+    ...http,
     docs: { title: '连心 Lianxin — banks 合作银行', version: '0.1.0' },
-    ...(opts.readiness ? { readiness: opts.readiness } : {}),
   });
-  bankRoutes(app, opts.deps);
-  branchRoutes(app, opts.deps);
-  liaisonRoutes(app, opts.deps);
+  bankRoutes(app, deps);
+  branchRoutes(app, deps);
+  liaisonRoutes(app, deps);
   return app;
 }

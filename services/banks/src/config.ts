@@ -1,28 +1,16 @@
 // The banks service's configuration: one zod schema over the environment, parsed once at start-up.
-import {
-  authEnv,
-  envBool,
-  envPort,
-  httpEnv,
-  kafkaEnv,
-  loadConfig,
-  logEnv,
-  mongoEnv,
-} from '@lianxin/platform/config';
+import { envBool, envPort, loadConfig } from '@lianxin/platform/config';
+import { serviceEnv } from '@lianxin/platform/service';
 import { z } from 'zod';
 
 export const BanksConfig = z.object({
-  ...httpEnv.shape,
-  ...mongoEnv.shape,
-  ...kafkaEnv.shape,
-  ...authEnv.shape,
-  ...logEnv.shape,
+  ...serviceEnv.shape,
   PORT: envPort.default(4101),
-  KAFKA_CLIENT_ID: kafkaEnv.shape.KAFKA_CLIENT_ID.default('banks'),
-  /** Load the Xianghe County demo data at start (idempotent). */
+  KAFKA_CLIENT_ID: serviceEnv.shape.KAFKA_CLIENT_ID.default('banks'),
+  /** Load the Xianghe County demo data in the background after start (idempotent). */
   LOAD_DEMO: envBool.default(false),
 });
 export type BanksConfig = z.output<typeof BanksConfig>;
 
-export const loadBanksConfig = (env: NodeJS.ProcessEnv = process.env): BanksConfig =>
+export const loadBanksConfig = (env: NodeJS.ProcessEnv): BanksConfig =>
   loadConfig(BanksConfig, env);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPKCS8, SignJWT, UnsecuredJWT } from 'jose';
 import { createApp } from '../http/create-app.ts';
 import type { App } from '../http/create-app.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { ErrorBody } from '../errors/index.ts';
 import { principalOf, requireRole } from './authenticate.ts';
 import { generateKeyPair } from './keys.ts';
 import type { PemKeyPair } from './keys.ts';
@@ -210,7 +210,12 @@ describe('authentication', () => {
     const token = await mint(liaison, { privateKey: keys.privateKey, expiresIn: '1h' });
     const response = await call(token, '/sessions', 'POST');
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toEqual({ error: { code: 'FORBIDDEN', message: '无权执行此操作' } });
+    expect(response.json()).toEqual({
+      error: {
+        code: 'FORBIDDEN',
+        message: { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+      },
+    });
   });
 
   it('when the role is allowed, then the route runs', async () => {

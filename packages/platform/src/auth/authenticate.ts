@@ -1,6 +1,6 @@
 // Fastify wiring for bearer tokens: request.principal, app.authenticate and requireRole.
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, TEXT, unauthorized } from '../http/errors.ts';
+import { forbidden, TEXT, unauthorized } from '../errors/app-error.ts';
 import type { Principal } from './principal.ts';
 import type { Role } from './roles.ts';
 import { InvalidTokenError } from './verify-token.ts';

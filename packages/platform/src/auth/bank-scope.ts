@@ -1,5 +1,5 @@
 // BankScope: the filter every query on bank-owned data must carry, obtainable only from a verified principal.
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../errors/app-error.ts';
 import type { Principal, StaffPrincipal } from './principal.ts';
 
 // Not exported: no other module can write an object with this key, so a BankScope can only

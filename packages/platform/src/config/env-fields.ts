@@ -11,8 +11,8 @@ export function envInt(min: number, max: number = Number.MAX_SAFE_INTEGER) {
     .pipe(z.number().int().min(min).max(max));
 }
 
-/** A TCP port, 1–65535. */
-export const envPort = envInt(1, 65_535);
+/** A TCP port, 1–65535, or 0 for any free one (tests). */
+export const envPort = envInt(0, 65_535);
 
 /** `true|1|yes|on` or `false|0|no|off`, any case. */
 export const envBool = z

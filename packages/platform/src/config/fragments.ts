@@ -38,6 +38,14 @@ export const kafkaEnv = z.object({
   KAFKA_TOPIC_PARTITIONS: envInt(1, 1000).default(3),
   /** 1 suits the single local broker; production sets 3. */
   KAFKA_TOPIC_REPLICATION_FACTOR: envInt(1, 10).default(1),
+  /**
+   * Prepended to every topic and consumer group name (default none), so a drill or a second
+   * stack can share a broker without reading or writing the real topics.
+   */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,60}$/, { error: 'must be up to 60 of A-Z a-z 0-9 . _ -' })
+    .default(''),
 });
 export type KafkaEnv = z.output<typeof kafkaEnv>;
 
@@ -72,3 +80,25 @@ export const logEnv = z.object({
   CI: ciFlag,
 });
 export type LogEnv = z.output<typeof logEnv>;
+
+export const rateLimitEnv = z.object({
+  /** Requests per signed-in user (else per IP) and window; 0 turns the limiter off. */
+  RATE_LIMIT_MAX: envInt(0, 10_000_000).default(300),
+  RATE_LIMIT_WINDOW_MS: envInt(1_000, 86_400_000).default(60_000),
+});
+export type RateLimitEnv = z.output<typeof rateLimitEnv>;
+
+export const runtimeEnv = z.object({
+  /**
+   * `development` and `test` build indexes at start and answer an undeclared error code with
+   * a 500 naming it; `production` does neither (indexes: `pnpm --filter <svc> sync-indexes`).
+   */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * How long closing may take in all (SIGTERM → exit). The relay flushes pending events until
+   * 3 s before it; what it can't publish stays in the outbox for the next start. Keep it below
+   * the orchestrator's grace period (Kubernetes: 30 s).
+   */
+  SHUTDOWN_GRACE_MS: envInt(5_000, 600_000).default(25_000),
+});
+export type RuntimeEnv = z.output<typeof runtimeEnv>;

@@ -2,5 +2,21 @@
 export { ConfigError, loadConfig } from './load-config.ts';
 export type { ConfigIssue, Env } from './load-config.ts';
 export { envBool, envInt, envList, envPort } from './env-fields.ts';
-export { authEnv, httpEnv, kafkaEnv, logEnv, mongoEnv } from './fragments.ts';
-export type { AuthEnv, HttpEnv, KafkaEnv, LogEnv, MongoEnv } from './fragments.ts';
+export {
+  authEnv,
+  httpEnv,
+  kafkaEnv,
+  logEnv,
+  mongoEnv,
+  rateLimitEnv,
+  runtimeEnv,
+} from './fragments.ts';
+export type {
+  AuthEnv,
+  HttpEnv,
+  KafkaEnv,
+  LogEnv,
+  MongoEnv,
+  RateLimitEnv,
+  RuntimeEnv,
+} from './fragments.ts';

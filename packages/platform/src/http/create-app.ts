@@ -16,9 +16,10 @@ import { createLogger } from '../log/create-logger.ts';
 import { registerDocs } from './docs.ts';
 import type { DocsOptions } from './docs.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { registerErrorDeclarations } from './error-responses.ts';
 import { registerGracefulClose } from './graceful-close.ts';
 import { registerHealthRoutes } from './health.ts';
-import type { ReadinessProbe } from './health.ts';
+import type { ReadinessProbe, StartupStatus } from './health.ts';
 import { rejectOperatorKeys } from './key-guard.ts';
 import { DEFAULT_RATE_LIMIT, registerRateLimit } from './rate-limit.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
@@ -42,14 +43,21 @@ export interface CreateAppOptions {
   auth?: TokenVerifier;
   /** `/readyz` probes by name, e.g. `{ database: () => db.ping(), broker: () => admin.describeCluster() }`. */
   readiness?: Readonly<Record<string, ReadinessProbe>>;
+  /** Background start-up work still running; `/readyz` lists it and waits for the blocking ones. */
+  startup?: StartupStatus;
   /** A probe slower than this counts as down. Default 2000 ms. */
   readinessTimeoutMs?: number;
-  /** Default 300 requests per minute per user (or IP); `false` turns limiting off. */
+  /** Default 300 requests per minute per user (or IP); `false` turns limiting off (see `rateLimitFrom`). */
   rateLimit?: RateLimitOptions | false;
   /** Largest accepted body in bytes; larger → 413 PAYLOAD_TOO_LARGE. Default 1 MiB. */
   bodyLimit?: number;
   /** Set when behind the console gateway or a load balancer, so `request.ip` is the client's. */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * A code a route did not declare in its responses answers 500 naming it (tests, development),
+   * instead of only being logged (production). Default false.
+   */
+  strictErrorCodes?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -73,14 +81,17 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     // On close: stop accepting, let in-flight requests finish, drop idle keep-alive sockets
     // so `close()` does not wait for clients to hang up (see graceful-close.ts for the rest).
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Our own 503 SHUTTING_DOWN body instead (graceful-close.ts).
+    return503OnClosing: false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const rateLimited = options.rateLimit !== false;
+  const registry = registerErrorDeclarations(app, { rateLimited });
+  installErrorHandling(app, { registry, strictErrorCodes: options.strictErrorCodes ?? false });
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
@@ -100,6 +111,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     await registerRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT, identify);
   }
   await registerDocs(app, options.docs ?? { title: 'Lianxin API', version: '0.1.0' });
-  registerHealthRoutes(app, options.readiness ?? {}, options.readinessTimeoutMs ?? 2000);
+  registerHealthRoutes(
+    app,
+    options.readiness ?? {},
+    options.readinessTimeoutMs ?? 2000,
+    options.startup,
+  );
   return app;
 }

@@ -5,7 +5,7 @@ import type { DestinationStream } from 'pino';
 import { createLogger } from '../log/create-logger.ts';
 import { createApp } from './create-app.ts';
 import type { App, CreateAppOptions } from './create-app.ts';
-import { conflict, ErrorBody, notFound } from './errors.ts';
+import { conflict, ErrorBody, notFound } from '../errors/index.ts';
 
 let app: App | undefined;
 afterEach(async () => {
@@ -39,7 +39,14 @@ async function build(options: CreateAppOptions = {}): Promise<App> {
     throw conflict(
       'VENUE_CONFLICT',
       { zh: '该场地在此时段已被占用', en: 'The venue is booked at that time' },
-      { venueId: 'v-1', conflictingSessionId: 's-9' },
+      [
+        {
+          path: 'venue',
+          rule: 'booked',
+          message: { zh: '已被占用', en: 'booked' },
+          conflictingSessionId: 's-9',
+        },
+      ],
     );
   });
   target.get('/boom', () => {
@@ -60,14 +67,20 @@ describe('error handling', () => {
     expect(response.json()).toEqual({
       error: {
         code: 'VENUE_CONFLICT',
-        message: '该场地在此时段已被占用',
-        details: { venueId: 'v-1', conflictingSessionId: 's-9' },
+        message: { zh: '该场地在此时段已被占用', en: 'The venue is booked at that time' },
+        details: [
+          {
+            path: 'venue',
+            rule: 'booked',
+            message: { zh: '已被占用', en: 'booked' },
+            conflictingSessionId: 's-9',
+          },
+        ],
       },
     });
-    expect(response.headers['content-language']).toBe('zh-CN');
   });
 
-  it('when notFound() is thrown and English is asked for, then 404 NOT_FOUND in English', async () => {
+  it('when notFound() is thrown, then 404 NOT_FOUND with both languages even if English is asked for', async () => {
     const response = await (
       await build()
     ).inject({
@@ -77,7 +90,10 @@ describe('error handling', () => {
     });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'The resource does not exist' },
+      error: {
+        code: 'NOT_FOUND',
+        message: { zh: '资源不存在', en: 'The resource does not exist' },
+      },
     });
   });
 
@@ -90,7 +106,9 @@ describe('error handling', () => {
       headers: { 'x-request-id': 'req-500' },
     });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: '内部错误' } });
+    expect(response.json()).toEqual({
+      error: { code: 'INTERNAL', message: { zh: '内部错误', en: 'Internal error' } },
+    });
     expect(response.body).not.toContain('hunter2');
 
     const failure = logs.lines().find((line) => line['msg'] === 'request failed');
@@ -122,7 +140,10 @@ describe('error handling', () => {
     });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({
-      error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' },
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: { zh: '请求体过大', en: 'The request body is too large' },
+      },
     });
   });
 
@@ -153,7 +174,10 @@ describe('error handling', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
-      error: { code: 'INVALID_JSON', message: '请求体不是有效的 JSON' },
+      error: {
+        code: 'INVALID_JSON',
+        message: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+      },
     });
   });
 
@@ -186,7 +210,9 @@ describe('error handling', () => {
   it('when the route does not exist, then 404 NOT_FOUND in the error shape', async () => {
     const response = await (await build()).inject({ method: 'GET', url: '/no/such/route' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+    expect(response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: { zh: '接口不存在', en: 'No such endpoint' } },
+    });
     expect(response.headers['x-request-id']).toEqual(expect.any(String));
   });
 });

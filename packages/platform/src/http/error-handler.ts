@@ -4,26 +4,27 @@ import {
   hasZodFastifySchemaValidationErrors,
   ResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@lianxin/contracts';
+import { AppError, TEXT } from '../errors/app-error.ts';
+import type { LocalizedText } from '../errors/app-error.ts';
+import { isDeclared } from './error-responses.ts';
+import type { RouteErrorRegistry } from './error-responses.ts';
 import { isDuplicateKeyError } from '../db/index.ts';
-import { AppError, TEXT } from './errors.ts';
-import type { ErrorBody, ValidationDetail } from './errors.ts';
-import { CONTENT_LANGUAGE, languageOf } from './language.ts';
-import type { Language, LocalizedText } from './language.ts';
 import { RequestValidationError } from './validation.ts';
 // For the `request.principal` declaration used in the 5xx log context.
 import type {} from '../auth/authenticate.ts';
 
 interface ErrorReply {
   status: number;
-  code: string;
-  message: string;
-  details?: unknown;
+  code: ErrorCode;
+  message: LocalizedText;
+  details?: readonly ErrorDetail[];
   headers: Readonly<Record<string, string>>;
 }
 
 // Fastify's own client errors, by code. Only errors Fastify raises are trusted to carry a
 // 4xx status: an arbitrary library error with `statusCode: 400` is still a bug of ours.
-const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; text: LocalizedText }> = {
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; text: LocalizedText }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', text: TEXT.payloadTooLarge },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -34,7 +35,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; text: LocalizedText 
   FST_ERR_NOT_FOUND: { code: 'NOT_FOUND', text: TEXT.routeNotFound },
 };
 
-const CLIENT_ERRORS_BY_STATUS: Record<number, { code: string; text: LocalizedText }> = {
+const CLIENT_ERRORS_BY_STATUS: Record<number, { code: ErrorCode; text: LocalizedText }> = {
   404: { code: 'NOT_FOUND', text: TEXT.notFound },
   405: { code: 'METHOD_NOT_ALLOWED', text: TEXT.methodNotAllowed },
   413: { code: 'PAYLOAD_TOO_LARGE', text: TEXT.payloadTooLarge },
@@ -60,13 +61,9 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
   );
 }
 
-function summarize(
-  text: LocalizedText,
-  details: readonly ValidationDetail[],
-  language: Language,
-): string {
+function summarize(text: LocalizedText, details: readonly ErrorDetail[]): LocalizedText {
   const paths = [...new Set(details.map((d) => d.path || '(root)'))].slice(0, 5);
-  return language === 'zh' ? `${text.zh}：${paths.join('、')}` : `${text.en}: ${paths.join(', ')}`;
+  return { zh: `${text.zh}：${paths.join('、')}`, en: `${text.en}: ${paths.join(', ')}` };
 }
 
 function fromInstancePath(instancePath: string): string {
@@ -76,80 +73,85 @@ function fromInstancePath(instancePath: string): string {
     .join('.');
 }
 
-function validationPart(error: { validationContext?: string }): ValidationDetail['in'] {
+function validationPart(error: { validationContext?: string }): ErrorDetail['in'] {
   const context = error.validationContext;
   return context === 'querystring' || context === 'params' || context === 'headers'
     ? context
     : 'body';
 }
 
-/** Maps anything thrown during a request to the status, code and localized message to send. */
-export function toErrorReply(error: unknown, language: Language): ErrorReply {
+const INTERNAL: ErrorReply = { status: 500, code: 'INTERNAL', message: TEXT.internal, headers: {} };
+
+/** Maps anything thrown during a request to the status, code, message and details to send. */
+export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof AppError) {
     return {
       status: error.status,
       code: error.code,
-      message: error.text[language],
+      message: error.text,
       // 5xx details are for logs, never for clients.
       ...(error.status < 500 && error.details !== undefined ? { details: error.details } : {}),
       headers: error.headers,
     };
   }
   if (error instanceof RequestValidationError) {
-    const details = error.issues[language];
     return {
       status: 400,
       code: 'VALIDATION_FAILED',
-      message: summarize(TEXT.validationFailed, details, language),
-      details,
+      message: summarize(TEXT.validationFailed, error.issues),
+      details: error.issues,
       headers: {},
     };
   }
   // A route registered in a child context with the stock zod compiler: same shape, English text.
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = validationPart(error);
-    const details: ValidationDetail[] = error.validation.map((issue) => ({
-      in: part,
-      path: fromInstancePath(issue.instancePath),
-      rule: issue.keyword,
-      message: issue.message ?? issue.keyword,
-    }));
+    const details: ErrorDetail[] = error.validation.map((issue) => {
+      const text = issue.message ?? issue.keyword;
+      return {
+        in: part,
+        path: fromInstancePath(issue.instancePath),
+        rule: issue.keyword,
+        message: { zh: text, en: text },
+      };
+    });
     return {
       status: 400,
       code: 'VALIDATION_FAILED',
-      message: summarize(TEXT.validationFailed, details, language),
+      message: summarize(TEXT.validationFailed, details),
       details,
       headers: {},
     };
   }
-  if (error instanceof ResponseSerializationError) {
-    return { status: 500, code: 'INTERNAL', message: TEXT.internal[language], headers: {} };
-  }
+  if (error instanceof ResponseSerializationError) return INTERNAL;
   // A unique index refused a write that no use case turned into its own code: still the
   // client's conflict, not our failure (issue 10, defect 2). The key's value is not echoed.
   if (isDuplicateKeyError(error)) {
-    return { status: 409, code: 'DUPLICATE', message: TEXT.duplicate[language], headers: {} };
+    return { status: 409, code: 'DUPLICATE', message: TEXT.duplicate, headers: {} };
   }
   if (isFastifyClientError(error)) {
     const known = FASTIFY_CLIENT_ERRORS[error.code] ?? CLIENT_ERRORS_BY_STATUS[error.statusCode];
-    const { code, text } = known ?? { code: 'BAD_REQUEST', text: TEXT.badRequest };
-    return { status: error.statusCode, code, message: text[language], headers: {} };
+    const { code, text } = known ?? { code: 'BAD_REQUEST' as const, text: TEXT.badRequest };
+    return { status: error.statusCode, code, message: text, headers: {} };
   }
-  return { status: 500, code: 'INTERNAL', message: TEXT.internal[language], headers: {} };
+  return INTERNAL;
 }
 
-function send(reply: FastifyReply, language: Language, out: ErrorReply): FastifyReply {
+function send(reply: FastifyReply, out: ErrorReply): FastifyReply {
   const body: ErrorBody = {
     error: {
       code: out.code,
       message: out.message,
-      ...(out.details !== undefined ? { details: out.details } : {}),
+      ...(out.details !== undefined ? { details: [...out.details] } : {}),
     },
   };
+  // Our own serializer: an error reply must never fail on a route's response schema (that
+  // would turn a 409 into a 500); whether the code was declared is checked separately.
   return reply
     .status(out.status)
     .headers(out.headers)
-    .header('content-language', CONTENT_LANGUAGE[language])
+    .type('application/json; charset=utf-8')
+    .serializer(JSON.stringify)
     .send(body);
 }
 
@@ -164,27 +166,45 @@ function requestContext(request: FastifyRequest): Record<string, unknown> {
   };
 }
 
+export interface ErrorHandlingOptions {
+  registry: RouteErrorRegistry;
+  /**
+   * Tests and development: a code the route did not declare in its responses answers 500
+   * (naming the code), so the OpenAPI lists stay true. Otherwise it is logged and sent as is.
+   */
+  strictErrorCodes: boolean;
+}
+
 /** Installs the error handler and the 404 handler on the root instance. */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions): void {
   app.setErrorHandler((error: unknown, request, reply) => {
-    const language = languageOf(request);
-    const out = toErrorReply(error, language);
+    let out = toErrorReply(error);
+    const route = request.routeOptions;
+    const codes =
+      route.url === undefined ? undefined : options.registry.codesOf(request.method, route.url);
+    if (!isDeclared(codes, out.status, out.code)) {
+      request.log.error(
+        { route: route.url, method: request.method, code: out.code, status: out.status },
+        'error code not declared in the route responses',
+      );
+      if (options.strictErrorCodes) {
+        const text = `${request.method} ${route.url ?? ''} answered ${out.code}, which its responses do not declare`;
+        out = {
+          ...INTERNAL,
+          details: [{ path: '', rule: 'undeclared_code', message: { zh: text, en: text } }],
+        };
+      }
+    }
     if (out.status >= 500) {
       request.log.error({ err: error, ...requestContext(request) }, 'request failed');
     } else {
       // Client mistakes are routine; the code is enough to spot patterns without logging input.
       request.log.info({ code: out.code, status: out.status }, 'request rejected');
     }
-    return send(reply, language, out);
+    return send(reply, out);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const language = languageOf(request);
-    return send(reply, language, {
-      status: 404,
-      code: 'NOT_FOUND',
-      message: TEXT.routeNotFound[language],
-      headers: {},
-    });
-  });
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, { status: 404, code: 'NOT_FOUND', message: TEXT.routeNotFound, headers: {} }),
+  );
 }

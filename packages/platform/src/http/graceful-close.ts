@@ -1,5 +1,6 @@
-// Makes app.close() finish promptly behind keep-alive clients: in-flight requests complete, then their sockets close.
+// Makes app.close() finish promptly behind keep-alive clients: in-flight requests complete, new ones get 503 SHUTTING_DOWN.
 import type { FastifyInstance } from 'fastify';
+import { shuttingDown } from '../errors/app-error.ts';
 
 const SWEEP_INTERVAL_MS = 100;
 
@@ -9,7 +10,8 @@ const SWEEP_INTERVAL_MS = 100;
  * its response, and then stays open until the keep-alive timeout (72 s by default), holding
  * `close()` — and the process — hostage; gateways and `fetch` keep sockets alive by default.
  * So once closing starts, every response says `Connection: close`, and idle sockets are swept
- * until the server has closed.
+ * until the server has closed. A request that still arrives on such a socket is refused with
+ * our 503 `SHUTTING_DOWN` body (Fastify's `return503OnClosing` would send its own shape).
  */
 export function registerGracefulClose(app: FastifyInstance): void {
   let closing = false;
@@ -26,6 +28,10 @@ export function registerGracefulClose(app: FastifyInstance): void {
       });
     }
     done();
+  });
+
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(closing ? shuttingDown() : undefined);
   });
 
   app.addHook('onSend', (_request, reply, payload, done) => {

@@ -18,7 +18,16 @@ const Readiness = z.object({
   checks: z.record(z.string(), ProbeResult),
   /** Names of the probes that are down. */
   failing: z.array(z.string()),
+  /** Start-up work still running after listening (a reconcile, the demo data). */
+  pending: z.array(z.object({ name: z.string(), blocksReadiness: z.boolean() })),
 });
+
+/** Start-up work the service still runs in the background (runService provides it). */
+export interface StartupStatus {
+  pending(): { name: string; blocksReadiness: boolean }[];
+}
+
+const NOTHING_PENDING: StartupStatus = { pending: () => [] };
 
 const Health = z.object({ status: z.literal('ok') });
 
@@ -60,6 +69,7 @@ export function registerHealthRoutes(
   app: FastifyInstance,
   probes: Readonly<Record<string, ReadinessProbe>>,
   timeoutMs: number,
+  startup: StartupStatus = NOTHING_PENDING,
 ): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   // Orchestrators poll these; they must never be rate limited away.
@@ -106,10 +116,11 @@ export function registerHealthRoutes(
           );
         }
       });
-      const ready = failing.length === 0;
+      const pending = startup.pending();
+      const ready = failing.length === 0 && !pending.some((p) => p.blocksReadiness);
       return reply
         .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not_ready', checks, failing });
+        .send({ status: ready ? 'ready' : 'not_ready', checks, failing, pending });
     },
   );
 }

@@ -1,22 +1,28 @@
 // Public API of @lianxin/platform/http: the app factory, errors, and what main.ts needs to run a service.
 export { createApp, DEFAULT_BODY_LIMIT } from './create-app.ts';
 export type { App, CreateAppOptions } from './create-app.ts';
+// The errors live in @lianxin/platform/errors; re-exported here so older imports keep working.
 export {
   AppError,
+  appError,
   badRequest,
   conflict,
+  detail,
   ErrorBody,
   errorResponses,
   forbidden,
   internalError,
   isAppError,
   notFound,
+  shuttingDown,
   TEXT,
   tooManyRequests,
   unauthorized,
   ValidationDetail,
 } from './errors.ts';
 export type { AppErrorOptions } from './errors.ts';
+export { isDeclared } from './error-responses.ts';
+export type { DeclaredCodes } from './error-responses.ts';
 export { languageOf, preferredLanguage } from './language.ts';
 export type { Language, LocalizedText } from './language.ts';
 export { RequestValidationError, validatorCompiler } from './validation.ts';
@@ -25,8 +31,8 @@ export { findForbiddenKeys } from './key-guard.ts';
 export { toErrorReply } from './error-handler.ts';
 export { BEARER_SECURITY, DOCS_PREFIX } from './docs.ts';
 export type { DocsOptions } from './docs.ts';
-export type { ReadinessProbe } from './health.ts';
-export { DEFAULT_RATE_LIMIT } from './rate-limit.ts';
+export type { ReadinessProbe, StartupStatus } from './health.ts';
+export { DEFAULT_RATE_LIMIT, rateLimitFrom } from './rate-limit.ts';
 export type { RateLimitOptions } from './rate-limit.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';
 export { runService } from './run-service.ts';

@@ -1,6 +1,6 @@
 // Rejects request keys that MongoDB would read as operators or paths ($ne, a.b), at any depth.
 import type { preValidationHookHandler } from 'fastify';
-import type { ValidationDetail } from './errors.ts';
+import type { ErrorDetail } from '@lianxin/contracts';
 import { RequestValidationError } from './validation.ts';
 
 const MAX_REPORTED = 20;
@@ -33,19 +33,15 @@ export function findForbiddenKeys(value: unknown): string[] {
   return found;
 }
 
-function detailsFor(
-  part: 'body' | 'querystring',
-  paths: string[],
-  language: 'zh' | 'en',
-): ValidationDetail[] {
+function detailsFor(part: 'body' | 'querystring', paths: string[]): ErrorDetail[] {
   return paths.map((path) => ({
     in: part,
     path,
     rule: 'forbidden_key',
-    message:
-      language === 'zh'
-        ? '字段名不能以 $ 开头或包含 .'
-        : 'Field names must not start with $ or contain .',
+    message: {
+      zh: '字段名不能以 $ 开头或包含 .',
+      en: 'Field names must not start with $ or contain .',
+    },
   }));
 }
 
@@ -59,12 +55,7 @@ export const rejectOperatorKeys: preValidationHookHandler = (request, _reply, do
     const value: unknown = part === 'body' ? request.body : request.query;
     const paths = findForbiddenKeys(value);
     if (paths.length > 0) {
-      done(
-        new RequestValidationError(part, {
-          zh: detailsFor(part, paths, 'zh'),
-          en: detailsFor(part, paths, 'en'),
-        }),
-      );
+      done(new RequestValidationError(part, detailsFor(part, paths)));
       return;
     }
   }

@@ -9,10 +9,7 @@ import type { FastifyRequest } from 'fastify';
  */
 export type Language = 'zh' | 'en';
 
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
+export type { LocalizedText } from '../errors/app-error.ts';
 
 export function preferredLanguage(acceptLanguage: string | undefined): Language {
   if (acceptLanguage === undefined) return 'zh';

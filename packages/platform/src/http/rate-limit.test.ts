@@ -50,8 +50,12 @@ describe('rate limiting', () => {
     const limited = await get('/sessions', { token: alice, ip: '10.0.0.9' });
     expect(limited.statusCode).toBe(429);
     const body = ErrorBody.parse(limited.json());
-    expect(body.error).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
-    expect(body.error.details).toHaveProperty('retryAfterSeconds');
+    expect(body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: { zh: '请求过于频繁，请稍后再试' },
+      details: [{ rule: 'rate_limit' }],
+    });
+    expect(body.error.details?.[0]?.['retryAfterSeconds']).toBeGreaterThan(0);
     expect(limited.headers['retry-after']).toBeDefined();
 
     expect((await get('/sessions', { token: bob, ip: '10.0.0.9' })).statusCode).toBe(200);

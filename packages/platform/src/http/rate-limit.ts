@@ -2,7 +2,7 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Identity } from '../auth/authenticate.ts';
-import { tooManyRequests } from './errors.ts';
+import { tooManyRequests } from '../errors/app-error.ts';
 
 export interface RateLimitOptions {
   /** Requests allowed per key and window. */
@@ -12,6 +12,16 @@ export interface RateLimitOptions {
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 300, timeWindow: '1 minute' };
+
+/** The limiter settings from `RATE_LIMIT_MAX` / `RATE_LIMIT_WINDOW_MS` (0 = off). */
+export function rateLimitFrom(config: {
+  RATE_LIMIT_MAX: number;
+  RATE_LIMIT_WINDOW_MS: number;
+}): RateLimitOptions | false {
+  return config.RATE_LIMIT_MAX === 0
+    ? false
+    : { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW_MS };
+}
 
 /**
  * Keying by user matters here: a county police station or a bank branch puts many people

@@ -1,25 +1,24 @@
 // The request validator: zod parsing with per-field issues in Chinese and English, and strict bodies enforced at start-up.
 import { z } from 'zod';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { Language } from './language.ts';
-import type { ValidationDetail } from './errors.ts';
+import type { ErrorDetail, RequestPart } from '@lianxin/contracts';
 import { findNonStrictObjects } from './strict-body.ts';
 
-export type RequestPart = ValidationDetail['in'];
+export type { RequestPart };
 
 /**
- * Thrown (returned, in Fastify's terms) when a request part fails its schema. Holds the issues
- * in both languages so the error handler can answer in the one the client asked for.
+ * Thrown (returned, in Fastify's terms) when a request part fails its schema. Each issue
+ * carries its message in both languages (the error body always has both, ADR 007).
  */
 export class RequestValidationError extends Error {
   override readonly name = 'RequestValidationError';
   readonly statusCode = 400;
   readonly code = 'VALIDATION_FAILED';
   readonly part: RequestPart;
-  readonly issues: Readonly<Record<Language, readonly ValidationDetail[]>>;
+  readonly issues: readonly ErrorDetail[];
 
-  constructor(part: RequestPart, issues: Record<Language, readonly ValidationDetail[]>) {
-    super(`Invalid ${part}: ${issues.en.map((i) => `${i.path || '(root)'} ${i.rule}`).join(', ')}`);
+  constructor(part: RequestPart, issues: readonly ErrorDetail[]) {
+    super(`Invalid ${part}: ${issues.map((i) => `${i.path || '(root)'} ${i.rule}`).join(', ')}`);
     this.part = part;
     this.issues = issues;
   }
@@ -66,13 +65,18 @@ const enMap: z.core.$ZodErrorMap = (issue) => {
   return zodEn(issue);
 };
 
+/**
+ * Pairs the Chinese and English issues: both parses ran the same schema over the same input,
+ * so zod reports the same issues in the same order; only the messages differ.
+ */
 function toDetails(
   part: RequestPart,
-  issues: readonly z.core.$ZodIssue[],
-  language: Language,
-): ValidationDetail[] {
-  const details: ValidationDetail[] = [];
-  for (const issue of issues) {
+  zhIssues: readonly z.core.$ZodIssue[],
+  enIssues: readonly z.core.$ZodIssue[],
+): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  zhIssues.forEach((issue, index) => {
+    const en = enIssues[index]?.code === issue.code ? enIssues[index] : undefined;
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       // One entry per unknown key, its path pointing at the key itself, so the client sees
@@ -82,13 +86,18 @@ function toDetails(
           in: part,
           path: [...base, key].join('.'),
           rule: 'unrecognized_keys',
-          message: language === 'zh' ? `不允许的字段：${key}` : `Unknown field: ${key}`,
+          message: { zh: `不允许的字段：${key}`, en: `Unknown field: ${key}` },
         });
       }
-      continue;
+      return;
     }
-    details.push({ in: part, path: base.join('.'), rule: issue.code, message: issue.message });
-  }
+    details.push({
+      in: part,
+      path: base.join('.'),
+      rule: issue.code,
+      message: { zh: issue.message, en: en?.message ?? issue.message },
+    });
+  });
   return details;
 }
 
@@ -131,11 +140,6 @@ export const validatorCompiler: FastifySchemaCompiler<z.core.$ZodType> = ({
     if (zh.success) return { value: zh.data };
     const en = z.safeParse(schema, data, { error: enMap });
     const enIssues = en.success ? zh.error.issues : en.error.issues;
-    return {
-      error: new RequestValidationError(part, {
-        zh: toDetails(part, zh.error.issues, 'zh'),
-        en: toDetails(part, enIssues, 'en'),
-      }),
-    };
+    return { error: new RequestValidationError(part, toDetails(part, zh.error.issues, enIssues)) };
   };
 };

@@ -1,4 +1,4 @@
-// Mongoose models of the banks service: the bank aggregate (branches and liaisons inside) and contact reservations.
+// The mongoose model of the bank aggregate: branches and liaisons inside, pending events in its outbox.
 import { outboxPlugin, type OutboxFields } from '@lianxin/platform/messaging';
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 
@@ -55,42 +55,10 @@ bankSchema.index({ code: 1 }, { unique: true });
 // serves: the list's filters by status, type and district, ordered by code
 bankSchema.index({ status: 1, type: 1, district: 1, code: 1 });
 
-/**
- * Mobile numbers and emails are unique among active liaisons of all banks. A unique index on
- * an array inside many bank documents is not something FerretDB offers, so each active
- * liaison's mobile and email hold a reservation document keyed by the value itself.
- */
-export interface ContactReservation {
-  _id: string; // `mobile:13800000000` or `email:a@b.example.com`
-  bankId: string;
-  liaisonId: string;
-  at: string;
-}
-
-const reservationSchema = new Schema<ContactReservation>(
-  {
-    _id: { type: String, required: true },
-    bankId: { type: String, required: true },
-    liaisonId: { type: String, required: true },
-    at: { type: String, required: true },
-  },
-  { versionKey: false },
-);
-// serves: releasing a liaison's reservations when it is removed or its contact changes
-reservationSchema.index({ liaisonId: 1 });
-
-export interface BankModels {
-  banks: Model<BankDoc>;
-  reservations: Model<ContactReservation>;
-}
-
-export function bankModels(conn: Connection): BankModels {
-  return {
-    banks:
-      (conn.models.Bank as Model<BankDoc> | undefined) ??
-      conn.model<BankDoc>('Bank', bankSchema, 'banks'),
-    reservations:
-      (conn.models.ContactReservation as Model<ContactReservation> | undefined) ??
-      conn.model<ContactReservation>('ContactReservation', reservationSchema, 'liaison_contacts'),
-  };
+/** The bank aggregate's model on `conn` (created once per connection). */
+export function bankModel(conn: Connection): Model<BankDoc> {
+  return (
+    (conn.models.Bank as Model<BankDoc> | undefined) ??
+    conn.model<BankDoc>('Bank', bankSchema, 'banks')
+  );
 }

@@ -2,11 +2,12 @@
 import type { BankType, PartnershipStatus } from '@lianxin/contracts';
 import type { BankScope } from '@lianxin/platform/auth';
 import { isDuplicateKey } from '@lianxin/platform/db';
-import { conflict, notFound } from '@lianxin/platform/http';
+import { conflict, detail, notFound } from '@lianxin/platform/errors';
 import { initialOutbox, withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
 import type { Bank } from './bank.ts';
-import type { BankDoc, BankModels } from './bank.model.ts';
+import type { Models } from '../shared/models.ts';
+import type { BankDoc } from './bank.model.ts';
 
 export interface BankListFilter {
   status?: PartnershipStatus;
@@ -24,12 +25,10 @@ export interface Page<T> {
 export type BankFields = Omit<Bank, 'id' | 'version'>;
 export type Mutation = (bank: Bank) => { next: Bank; events: PendingEvent[] };
 
-const duplicateCode = (code: string) =>
-  conflict(
-    'DUPLICATE_BANK_CODE',
-    { zh: `银行代码 ${code} 已被使用`, en: `Bank code ${code} is already in use` },
-    { field: 'code' },
-  );
+const duplicateCode = (code: string) => {
+  const text = { zh: `银行代码 ${code} 已被使用`, en: `Bank code ${code} is already in use` };
+  return conflict('DUPLICATE_BANK_CODE', text, [detail('code', 'unique', text)]);
+};
 
 function toBank(doc: BankDoc): Bank {
   return {
@@ -71,7 +70,7 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class BankRepository {
   constructor(
-    private readonly models: BankModels,
+    private readonly models: Models,
     /** Called after every write that appended events (wakes the outbox relay). */
     private readonly afterWrite: () => void = () => undefined,
   ) {}

@@ -1,29 +1,19 @@
-// Request and response schemas of the banks API: one zod schema gives validation, types and OpenAPI.
+// Request and response schemas of the bank routes: one zod schema gives validation, types and OpenAPI.
 import {
   BankCode,
   BankType,
-  Email,
   Instant,
-  LiaisonRole,
-  Mobile,
   NonEmptyText,
   ObjectIdString,
   PageQuery,
   Paginated,
   PartnershipStatus,
-  PersonName,
 } from '@lianxin/contracts';
 import { z } from 'zod';
 
 const CalendarDate = z.iso.date({ error: 'Expected a date as YYYY-MM-DD' });
-const Phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-() ]{5,20}$/, { error: 'Expected a telephone number' });
 
 export const BankParams = z.strictObject({ bankId: ObjectIdString });
-export const BranchParams = BankParams.extend({ branchId: ObjectIdString });
-export const LiaisonParams = BankParams.extend({ liaisonId: ObjectIdString });
 
 const bankFields = {
   code: BankCode,
@@ -68,43 +58,3 @@ export const BankDto = z.object({
   updatedAt: Instant,
 });
 export const BankPage = Paginated(BankDto);
-
-const branchFields = {
-  name: NonEmptyText(100),
-  address: NonEmptyText(200),
-  phone: Phone.nullable().optional(),
-};
-export const BranchBody = z.strictObject(branchFields);
-export const UpdateBranchBody = z
-  .strictObject(branchFields)
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { error: 'Nothing to change' });
-export const BranchDto = z.object({
-  id: ObjectIdString,
-  name: z.string(),
-  address: z.string(),
-  phone: z.string().nullable(),
-});
-
-export const AddLiaisonBody = z.strictObject({
-  name: PersonName,
-  mobile: Mobile,
-  email: Email,
-  title: NonEmptyText(50).nullable().optional(),
-  role: LiaisonRole.optional(),
-});
-export const UpdateLiaisonBody = AddLiaisonBody.partial().refine((b) => Object.keys(b).length > 0, {
-  error: 'Nothing to change',
-});
-export const LiaisonDto = z.object({
-  id: ObjectIdString,
-  name: z.string(),
-  /** Masked (138****5678) except for coordinators and the liaison themself. */
-  mobile: z.string(),
-  email: z.string(),
-  title: z.string().nullable(),
-  role: LiaisonRole,
-  active: z.boolean(),
-  addedAt: Instant,
-  removedAt: Instant.nullable(),
-});

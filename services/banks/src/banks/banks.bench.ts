@@ -1,15 +1,13 @@
 // Benchmarks of the banks API through inject() on the real database: the list a console opens most.
 import { allBanks } from '@lianxin/platform/auth';
-import { afterAll, bench, describe } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { bench, describe } from 'vitest';
 import { loadDemo } from '../demo/load-demo.ts';
-import { harness } from '../test-harness.ts';
+import { banksService } from '../service.ts';
 
-const h = await harness(import.meta.url);
+const h = await serviceHarness(import.meta.url, banksService);
 await loadDemo(h.deps, allBanks({ sub: 'bench', role: 'coordinator', name: 'bench' }));
-const coordinator = h.as(await h.token({ sub: 'c1', role: 'coordinator', name: 'bench' }));
-afterAll(async () => {
-  await h.close();
-});
+const coordinator = h.as('coordinator');
 
 describe('banks API', () => {
   bench(

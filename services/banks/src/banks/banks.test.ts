@@ -1,18 +1,13 @@
 // Component tests of the bank routes through inject(), on the real database: every role, rules and errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankBody, harness, uniqueCode, type Caller, type Harness } from '../test-harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { banksService } from '../service.ts';
+import { bankBody, uniqueCode } from '../test-support/fixtures.ts';
 
-let h: Harness;
-let coordinator: Caller;
-let officer: Caller;
-let reviewer: Caller;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  ({ coordinator, officer, reviewer } = await h.staff());
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, banksService);
+const coordinator = h.as('coordinator');
+const officer = h.as('officer');
+const reviewer = h.as('reviewer');
 
 async function createBank(body = bankBody()) {
   const res = await coordinator('POST', '/banks', body);
@@ -50,7 +45,7 @@ describe('banks', () => {
     const res = await coordinator('POST', '/banks', { ...bankBody(), code: body.code });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
-      error: { code: 'DUPLICATE_BANK_CODE', details: { field: 'code' } },
+      error: { code: 'DUPLICATE_BANK_CODE', details: [{ path: 'code', rule: 'unique' }] },
     });
     expect((await coordinator('GET', `/banks/${first.id}`)).json()).toMatchObject({
       name: body.name,

@@ -1,16 +1,11 @@
 // Issue 10, defect 2: an edit that gives a bank another bank's code answers 409, as a registration does, never 500.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankBody, harness, type Caller, type Harness } from '../test-harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { banksService } from '../service.ts';
+import { bankBody } from '../test-support/fixtures.ts';
 
-let h: Harness;
-let coordinator: Caller;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  ({ coordinator } = await h.staff());
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, banksService);
+const coordinator = h.as('coordinator');
 
 async function createBank(body = bankBody()) {
   const res = await coordinator('POST', '/banks', body);
@@ -25,7 +20,7 @@ describe('bank codes stay unique on edit', () => {
     const res = await coordinator('PATCH', `/banks/${second.id}`, { code: first.code });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
-      error: { code: 'DUPLICATE_BANK_CODE', details: { field: 'code' } },
+      error: { code: 'DUPLICATE_BANK_CODE', details: [{ path: 'code', rule: 'unique' }] },
     });
     expect((await coordinator('GET', `/banks/${second.id}`)).json()).toMatchObject({
       code: second.code,

@@ -1,7 +1,7 @@
 // Registers a partner bank: active from the start, announced as bank.registered.
 import type { BankType } from '@lianxin/contracts';
 import { newEvent } from '@lianxin/platform/messaging';
-import type { BanksDeps } from '../deps.ts';
+import type { Deps } from '../shared/deps.ts';
 import { bankSnapshot, type Bank } from './bank.ts';
 
 export interface RegisterBankInput {
@@ -15,7 +15,7 @@ export interface RegisterBankInput {
   notes?: string | null | undefined;
 }
 
-export async function registerBank(deps: BanksDeps, input: RegisterBankInput): Promise<Bank> {
+export async function registerBank(deps: Deps, input: RegisterBankInput): Promise<Bank> {
   const id = deps.banks.newId();
   const now = deps.now().toISOString();
   const bank: Bank = {

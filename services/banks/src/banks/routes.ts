@@ -1,7 +1,7 @@
 // HTTP routes of partner banks: each parses, calls one use case and maps the result.
-import { allBanks, bankScope, principalOf, requireRole } from '@lianxin/platform/auth';
-import { BEARER_SECURITY, errorResponses, type App } from '@lianxin/platform/http';
-import type { BanksDeps } from '../deps.ts';
+import { bankScope, principalOf, requireRole } from '@lianxin/platform/auth';
+import { errorResponses, type App } from '@lianxin/platform/http';
+import type { Deps } from '../shared/deps.ts';
 import {
   BankDto,
   BankListQuery,
@@ -12,14 +12,14 @@ import {
   UpdateBankBody,
 } from './bank.schemas.ts';
 import { registerBank } from './register-bank.ts';
-import { reactivateBank, suspendBank } from './suspend-bank.ts';
+import { reactivateBank } from './reactivate-bank.ts';
+import { suspendBank } from './suspend-bank.ts';
 import { updateBank } from './update-bank.ts';
-import { bankView } from './views.ts';
+import { bankView } from './bank.view.ts';
 
 const tags = ['banks'];
-const security = [{ [BEARER_SECURITY]: [] }];
 
-export function bankRoutes(app: App, deps: BanksDeps): void {
+export function bankRoutes(app: App, deps: Deps): void {
   const coordinator = [app.authenticate, requireRole('coordinator')];
   const anyone = [app.authenticate];
 
@@ -29,10 +29,9 @@ export function bankRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '登记合作银行 Register a partner bank',
         body: RegisterBankBody,
-        response: { 201: BankDto, ...errorResponses(400, 401, 403, 409) },
+        response: { 201: BankDto, ...errorResponses('DUPLICATE_BANK_CODE') },
       },
     },
     async (req, reply) => reply.code(201).send(bankView(await registerBank(deps, req.body))),
@@ -44,10 +43,9 @@ export function bankRoutes(app: App, deps: BanksDeps): void {
       onRequest: anyone,
       schema: {
         tags,
-        security,
         summary: '合作银行列表 List partner banks (a liaison sees their own)',
         querystring: BankListQuery,
-        response: { 200: BankPage, ...errorResponses(400, 401) },
+        response: { 200: BankPage, ...errorResponses() },
       },
     },
     async (req) => {
@@ -68,10 +66,9 @@ export function bankRoutes(app: App, deps: BanksDeps): void {
       onRequest: anyone,
       schema: {
         tags,
-        security,
         summary: '银行详情 A partner bank',
         params: BankParams,
-        response: { 200: BankDto, ...errorResponses(400, 401, 404) },
+        response: { 200: BankDto, ...errorResponses('NOT_FOUND') },
       },
     },
     async (req) =>
@@ -84,14 +81,17 @@ export function bankRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '修改银行信息 Edit a bank',
         params: BankParams,
         body: UpdateBankBody,
-        response: { 200: BankDto, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: BankDto,
+          ...errorResponses('NOT_FOUND', 'DUPLICATE_BANK_CODE', 'CONFLICT'),
+        },
       },
     },
-    async (req) => bankView(await updateBank(deps, staffScope(req), req.params.bankId, req.body)),
+    async (req) =>
+      bankView(await updateBank(deps, bankScope(principalOf(req)), req.params.bankId, req.body)),
   );
 
   app.post(
@@ -100,15 +100,19 @@ export function bankRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '暂停合作 Suspend the partnership',
         params: BankParams,
         body: SuspendBankBody,
-        response: { 200: BankDto, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: BankDto,
+          ...errorResponses('NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'),
+        },
       },
     },
     async (req) =>
-      bankView(await suspendBank(deps, staffScope(req), req.params.bankId, req.body.reason)),
+      bankView(
+        await suspendBank(deps, bankScope(principalOf(req)), req.params.bankId, req.body.reason),
+      ),
   );
 
   app.post(
@@ -117,18 +121,15 @@ export function bankRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '恢复合作 Reactivate the partnership',
         params: BankParams,
-        response: { 200: BankDto, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: BankDto,
+          ...errorResponses('NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'),
+        },
       },
     },
-    async (req) => bankView(await reactivateBank(deps, staffScope(req), req.params.bankId)),
+    async (req) =>
+      bankView(await reactivateBank(deps, bankScope(principalOf(req)), req.params.bankId)),
   );
-}
-
-/** For coordinator-only routes (the role hook ran first): every bank is in reach. */
-export function staffScope(req: Parameters<typeof principalOf>[0]) {
-  const p = principalOf(req);
-  return p.role === 'liaison' ? bankScope(p) : allBanks(p);
 }

@@ -1,14 +1,14 @@
 // Edits a bank's details; announced as bank.updated with the new snapshot.
 import type { BankScope } from '@lianxin/platform/auth';
 import { newEvent } from '@lianxin/platform/messaging';
-import type { BanksDeps } from '../deps.ts';
+import type { Deps } from '../shared/deps.ts';
 import { bankSnapshot, type Bank } from './bank.ts';
 import type { RegisterBankInput } from './register-bank.ts';
 
 export type UpdateBankInput = Partial<RegisterBankInput>;
 
 export function updateBank(
-  deps: BanksDeps,
+  deps: Deps,
   scope: BankScope,
   id: string,
   patch: UpdateBankInput,

@@ -1,18 +1,13 @@
 // Component tests of branches: coordinators manage them, every signed-in role reads them (a liaison, their own bank's).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankBody, harness, type Caller, type Harness } from '../test-harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { banksService } from '../service.ts';
+import { bankBody } from '../test-support/fixtures.ts';
 
-let h: Harness;
-let coordinator: Caller;
-let officer: Caller;
-let reviewer: Caller;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  ({ coordinator, officer, reviewer } = await h.staff());
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, banksService);
+const coordinator = h.as('coordinator');
+const officer = h.as('officer');
+const reviewer = h.as('reviewer');
 
 describe('branches', () => {
   it('when a coordinator adds, edits and removes a branch, then every role reads the current list', async () => {
@@ -37,14 +32,7 @@ describe('branches', () => {
           .statusCode,
       ).toBe(403);
     }
-    const liaison = h.as(
-      await h.token({
-        sub: '0123456789abcdef01234567',
-        role: 'liaison',
-        bankId: bank.id,
-        name: 'l',
-      }),
-    );
+    const liaison = h.as({ liaison: bank.id, id: '0123456789abcdef01234567' });
     expect((await liaison('GET', `/banks/${bank.id}/branches`)).statusCode).toBe(200);
     expect((await coordinator('GET', `/banks/${bank.id}`)).json()).toMatchObject({
       branchCount: 1,

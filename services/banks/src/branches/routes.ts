@@ -1,22 +1,17 @@
 // HTTP routes of a bank's branches: everyone signed in reads (a liaison their own bank), coordinators change.
 import { bankScope, principalOf, requireRole } from '@lianxin/platform/auth';
-import { BEARER_SECURITY, errorResponses, type App } from '@lianxin/platform/http';
+import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
-import {
-  BankParams,
-  BranchBody,
-  BranchDto,
-  BranchParams,
-  UpdateBranchBody,
-} from '../banks/bank.schemas.ts';
-import { staffScope } from '../banks/routes.ts';
-import type { BanksDeps } from '../deps.ts';
-import { addBranch, removeBranch, updateBranch } from './manage-branches.ts';
+import { BankParams } from '../banks/bank.schemas.ts';
+import { BranchBody, BranchDto, BranchParams, UpdateBranchBody } from './branch.schemas.ts';
+import type { Deps } from '../shared/deps.ts';
+import { addBranch } from './add-branch.ts';
+import { removeBranch } from './remove-branch.ts';
+import { updateBranch } from './update-branch.ts';
 
 const tags = ['branches'];
-const security = [{ [BEARER_SECURITY]: [] }];
 
-export function branchRoutes(app: App, deps: BanksDeps): void {
+export function branchRoutes(app: App, deps: Deps): void {
   const coordinator = [app.authenticate, requireRole('coordinator')];
 
   app.get(
@@ -25,12 +20,11 @@ export function branchRoutes(app: App, deps: BanksDeps): void {
       onRequest: [app.authenticate],
       schema: {
         tags,
-        security,
         summary: '网点列表 Branches of a bank',
         params: BankParams,
         response: {
           200: z.object({ items: z.array(BranchDto) }),
-          ...errorResponses(400, 401, 404),
+          ...errorResponses('NOT_FOUND'),
         },
       },
     },
@@ -45,15 +39,16 @@ export function branchRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '新增网点 Add a branch',
         params: BankParams,
         body: BranchBody,
-        response: { 201: BranchDto, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: BranchDto, ...errorResponses('NOT_FOUND', 'CONFLICT') },
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addBranch(deps, staffScope(req), req.params.bankId, req.body)),
+      reply
+        .code(201)
+        .send(await addBranch(deps, bankScope(principalOf(req)), req.params.bankId, req.body)),
   );
 
   app.patch(
@@ -62,15 +57,20 @@ export function branchRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '修改网点 Edit a branch',
         params: BranchParams,
         body: UpdateBranchBody,
-        response: { 200: BranchDto, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: BranchDto, ...errorResponses('NOT_FOUND', 'CONFLICT') },
       },
     },
     async (req) =>
-      updateBranch(deps, staffScope(req), req.params.bankId, req.params.branchId, req.body),
+      updateBranch(
+        deps,
+        bankScope(principalOf(req)),
+        req.params.bankId,
+        req.params.branchId,
+        req.body,
+      ),
   );
 
   app.delete(
@@ -79,14 +79,13 @@ export function branchRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '删除网点 Remove a branch',
         params: BranchParams,
-        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+        response: { 204: z.null(), ...errorResponses('NOT_FOUND', 'CONFLICT') },
       },
     },
     async (req, reply) => {
-      await removeBranch(deps, staffScope(req), req.params.bankId, req.params.branchId);
+      await removeBranch(deps, bankScope(principalOf(req)), req.params.bankId, req.params.branchId);
       return reply.code(204).send(null);
     },
   );

@@ -1,17 +1,12 @@
 // The demo loads the 12 Xianghe County partner banks, each with a branch and a primary liaison; twice changes nothing.
 import { allBanks } from '@lianxin/platform/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, type Harness } from '../test-harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { banksService } from '../service.ts';
 import { DEMO_BANKS } from './demo-banks.ts';
 import { loadDemo } from './load-demo.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, banksService);
 
 describe('demo data', () => {
   it('when the demo is loaded twice, then there are 12 banks with a branch and a primary liaison, and the second load changes nothing', async () => {

@@ -1,9 +1,9 @@
 // Loads the demo banks, each with a branch and a primary liaison; running it again changes nothing.
 import type { BankScope } from '@lianxin/platform/auth';
 import { registerBank } from '../banks/register-bank.ts';
-import type { BanksDeps } from '../deps.ts';
+import type { Deps } from '../shared/deps.ts';
 import { addLiaisonToBank } from '../liaisons/add-liaison.ts';
-import { addBranch } from '../branches/manage-branches.ts';
+import { addBranch } from '../branches/add-branch.ts';
 import { DEMO_BANKS } from './demo-banks.ts';
 
 export interface DemoResult {
@@ -13,7 +13,7 @@ export interface DemoResult {
 }
 
 /** `scope` is a staff scope (all banks). Each step checks what exists, so a run interrupted half-way is finished by the next. */
-export async function loadDemo(deps: BanksDeps, scope: BankScope): Promise<DemoResult> {
+export async function loadDemo(deps: Deps, scope: BankScope): Promise<DemoResult> {
   const result: DemoResult = { created: 0, completed: 0, unchanged: 0 };
   for (const demo of DEMO_BANKS) {
     const [found] = (await deps.banks.list(scope, { q: demo.code }, 1, 100)).items.filter(

@@ -4,9 +4,9 @@ import type { BankScope } from '@lianxin/platform/auth';
 import { newEvent } from '@lianxin/platform/messaging';
 import { Types } from 'mongoose';
 import { liaisonSnapshot, type Bank, type Liaison } from '../banks/bank.ts';
-import type { BanksDeps } from '../deps.ts';
-import { colleagueEvents } from './liaison-events.ts';
-import { addLiaison } from './liaison-rules.ts';
+import type { Deps } from '../shared/deps.ts';
+import { colleagueEvents } from './liaison.events.ts';
+import { addLiaison } from './liaison.rules.ts';
 
 export interface AddLiaisonInput {
   name: string;
@@ -17,7 +17,7 @@ export interface AddLiaisonInput {
 }
 
 export async function addLiaisonToBank(
-  deps: BanksDeps,
+  deps: Deps,
   scope: BankScope,
   bankId: string,
   input: AddLiaisonInput,

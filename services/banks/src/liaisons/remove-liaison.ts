@@ -1,14 +1,14 @@
 // Removes a liaison: deactivated with its history kept; a backup left alone becomes the primary.
 import type { BankScope } from '@lianxin/platform/auth';
-import { notFound } from '@lianxin/platform/http';
+import { notFound } from '@lianxin/platform/errors';
 import { newEvent } from '@lianxin/platform/messaging';
 import type { Bank } from '../banks/bank.ts';
-import type { BanksDeps } from '../deps.ts';
-import { colleagueEvents } from './liaison-events.ts';
-import { removeLiaison } from './liaison-rules.ts';
+import type { Deps } from '../shared/deps.ts';
+import { colleagueEvents } from './liaison.events.ts';
+import { removeLiaison } from './liaison.rules.ts';
 
 export async function removeLiaisonFromBank(
-  deps: BanksDeps,
+  deps: Deps,
   scope: BankScope,
   bankId: string,
   liaisonId: string,

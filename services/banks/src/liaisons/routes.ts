@@ -1,25 +1,18 @@
 // HTTP routes of a bank's liaisons: coordinators manage them; a liaison reads their bank's and edits their own contact.
 import { bankScope, principalOf, requireRole } from '@lianxin/platform/auth';
-import { BEARER_SECURITY, errorResponses, type App } from '@lianxin/platform/http';
+import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
-import {
-  AddLiaisonBody,
-  BankParams,
-  LiaisonDto,
-  LiaisonParams,
-  UpdateLiaisonBody,
-} from '../banks/bank.schemas.ts';
-import { staffScope } from '../banks/routes.ts';
-import { liaisonView } from '../banks/views.ts';
-import type { BanksDeps } from '../deps.ts';
+import { BankParams } from '../banks/bank.schemas.ts';
+import { AddLiaisonBody, LiaisonDto, LiaisonParams, UpdateLiaisonBody } from './liaison.schemas.ts';
+import { liaisonView } from './liaison.view.ts';
+import type { Deps } from '../shared/deps.ts';
 import { addLiaisonToBank } from './add-liaison.ts';
 import { removeLiaisonFromBank } from './remove-liaison.ts';
 import { updateLiaison } from './update-liaison.ts';
 
 const tags = ['liaisons'];
-const security = [{ [BEARER_SECURITY]: [] }];
 
-export function liaisonRoutes(app: App, deps: BanksDeps): void {
+export function liaisonRoutes(app: App, deps: Deps): void {
   const coordinator = [app.authenticate, requireRole('coordinator')];
   const coordinatorOrLiaison = [app.authenticate, requireRole('coordinator', 'liaison')];
 
@@ -29,12 +22,11 @@ export function liaisonRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinatorOrLiaison,
       schema: {
         tags,
-        security,
         summary: '联络员列表 Liaisons of a bank (active and removed)',
         params: BankParams,
         response: {
           200: z.object({ items: z.array(LiaisonDto) }),
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses('NOT_FOUND'),
         },
       },
     },
@@ -51,15 +43,22 @@ export function liaisonRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '新增联络员 Add a liaison',
         params: BankParams,
         body: AddLiaisonBody,
-        response: { 201: LiaisonDto, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          201: LiaisonDto,
+          ...errorResponses('NOT_FOUND', 'LIAISON_LIMIT', 'DUPLICATE_LIAISON_CONTACT', 'CONFLICT'),
+        },
       },
     },
     async (req, reply) => {
-      const liaison = await addLiaisonToBank(deps, staffScope(req), req.params.bankId, req.body);
+      const liaison = await addLiaisonToBank(
+        deps,
+        bankScope(principalOf(req)),
+        req.params.bankId,
+        req.body,
+      );
       return reply.code(201).send(liaisonView(liaison, principalOf(req)));
     },
   );
@@ -70,11 +69,19 @@ export function liaisonRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinatorOrLiaison,
       schema: {
         tags,
-        security,
         summary: '修改联络员 Edit a liaison (a liaison: own contact details only)',
         params: LiaisonParams,
         body: UpdateLiaisonBody,
-        response: { 200: LiaisonDto, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: LiaisonDto,
+          ...errorResponses(
+            'NOT_FOUND',
+            'DUPLICATE_LIAISON_CONTACT',
+            'INVALID_TRANSITION',
+            'LIAISON_LIMIT',
+            'CONFLICT',
+          ),
+        },
       },
     },
     async (req) => {
@@ -97,14 +104,21 @@ export function liaisonRoutes(app: App, deps: BanksDeps): void {
       onRequest: coordinator,
       schema: {
         tags,
-        security,
         summary: '移除联络员（保留记录） Remove a liaison (history stays)',
         params: LiaisonParams,
-        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          204: z.null(),
+          ...errorResponses('NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'),
+        },
       },
     },
     async (req, reply) => {
-      await removeLiaisonFromBank(deps, staffScope(req), req.params.bankId, req.params.liaisonId);
+      await removeLiaisonFromBank(
+        deps,
+        bankScope(principalOf(req)),
+        req.params.bankId,
+        req.params.liaisonId,
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,13 +1,13 @@
 // Edits a liaison: a coordinator may change everything, a liaison only their own contact details.
 import type { LiaisonRole } from '@lianxin/contracts';
 import type { BankScope, Principal } from '@lianxin/platform/auth';
-import { conflict, forbidden, notFound } from '@lianxin/platform/http';
+import { conflict, forbidden, notFound } from '@lianxin/platform/errors';
 import { newEvent } from '@lianxin/platform/messaging';
 import { liaisonSnapshot, type Bank, type Liaison } from '../banks/bank.ts';
-import type { BanksDeps } from '../deps.ts';
-import type { Contacts } from './contact-reservations.ts';
-import { colleagueEvents, liaisonOf } from './liaison-events.ts';
-import { changeRole } from './liaison-rules.ts';
+import type { Deps } from '../shared/deps.ts';
+import type { Contacts } from './contact-reservation.repository.ts';
+import { colleagueEvents, liaisonOf } from './liaison.events.ts';
+import { changeRole } from './liaison.rules.ts';
 
 export interface UpdateLiaisonInput {
   name?: string | undefined;
@@ -32,7 +32,7 @@ function assertMayEdit(by: Principal, liaisonId: string, patch: UpdateLiaisonInp
 }
 
 export async function updateLiaison(
-  deps: BanksDeps,
+  deps: Deps,
   scope: BankScope,
   by: Principal,
   bankId: string,

@@ -26,12 +26,17 @@ export function invalidTransition(bulletin: Bulletin, action: Action): AppError 
       zh: `简报当前状态为“${bulletin.status}”${pending ? `（第${pending.number}版：${pending.state}）` : ''}，不能执行“${action}”`,
       en: `The bulletin is ${bulletin.status}${pending ? ` (version ${pending.number}: ${pending.state})` : ''}; it cannot be ${action}ed now`,
     },
-    {
-      action,
-      status: bulletin.status,
-      pendingVersion: pending ? { number: pending.number, state: pending.state } : null,
-      revision: bulletin.revision,
-    },
+    [
+      {
+        path: 'status',
+        rule: 'state',
+        message: { zh: `当前状态为“${bulletin.status}”`, en: `status is ${bulletin.status}` },
+        action,
+        status: bulletin.status,
+        pendingVersion: pending ? { number: pending.number, state: pending.state } : null,
+        revision: bulletin.revision,
+      },
+    ],
   );
 }
 
@@ -72,8 +77,12 @@ export function assertNoPersonalData(content: BulletinContent): void {
       en: `The bulletin contains ${findings.length} unmasked personal number(s); mask them as suggested`,
     },
     details: findings.map((f) => ({
-      path: f.path,
-      message: `${KIND_TEXT[f.kind].en} at ${f.start}–${f.end}; write ${f.masked}`,
+      path: f.path.join('.'),
+      rule: 'pii',
+      message: {
+        zh: `第 ${f.start}–${f.end} 位为${KIND_TEXT[f.kind].zh}，请写作 ${f.masked}`,
+        en: `${KIND_TEXT[f.kind].en} at ${f.start}–${f.end}; write ${f.masked}`,
+      },
       kind: f.kind,
       start: f.start,
       end: f.end,

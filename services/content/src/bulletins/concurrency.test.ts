@@ -35,7 +35,7 @@ describe('concurrent approvals', () => {
         return {
           id,
           status: res.statusCode,
-          body: res.json<{ error?: { code: string; details: { status: string } } }>(),
+          body: res.json<{ error?: { code: string; details: { status: string }[] } }>(),
         };
       }),
     );
@@ -45,7 +45,7 @@ describe('concurrent approvals', () => {
       const losers = mine.filter((r) => r.status !== 200);
       expect(losers).toHaveLength(49);
       for (const l of losers)
-        expect([l.status, l.body.error?.code, l.body.error?.details.status]).toEqual([
+        expect([l.status, l.body.error?.code, l.body.error?.details[0]?.status]).toEqual([
           409,
           'INVALID_TRANSITION',
           'published',
@@ -81,7 +81,7 @@ describe('concurrent edits of one draft', () => {
       expect(l.json()).toMatchObject({
         error: {
           code: 'CONFLICT',
-          details: { expectedRevision: b.revision, currentRevision: b.revision + 1 },
+          details: [{ expectedRevision: b.revision, currentRevision: b.revision + 1 }],
         },
       });
     }

@@ -35,6 +35,17 @@ function staleRevision(currentRevision: number, expectedRevision: number) {
       zh: `简报已被他人修改（当前修订号 ${currentRevision}），请刷新后再编辑`,
       en: `The bulletin changed meanwhile (now revision ${currentRevision}); reload and edit again`,
     },
-    { expectedRevision, currentRevision },
+    [
+      {
+        path: 'revision',
+        rule: 'current',
+        message: {
+          zh: `当前修订号为 ${currentRevision}`,
+          en: `current revision is ${currentRevision}`,
+        },
+        expectedRevision,
+        currentRevision,
+      },
+    ],
   );
 }

@@ -54,21 +54,21 @@ describe('bulletin input', () => {
     expect(error.code).toBe('PII_DETECTED');
     expect(error.details).toEqual([
       expect.objectContaining({
-        path: ['summary'],
+        path: 'summary',
         kind: 'mobile',
         start: 7,
         end: 20,
         masked: '138****5678',
       }),
       expect.objectContaining({
-        path: ['body'],
+        path: 'body',
         kind: 'resident_id',
         start: 7,
         end: 25,
         masked: '110101********4514',
       }),
       expect.objectContaining({
-        path: ['warningSigns', 1],
+        path: 'warningSigns.1',
         kind: 'bank_card',
         start: 6,
         end: 22,
@@ -102,7 +102,7 @@ describe('bulletin input', () => {
     const res = await cast.reviewer('POST', `/bulletins/${b.id}/approve`);
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
-      error: { code: 'PII_DETECTED', details: [{ path: ['advice', 0], kind: 'mobile' }] },
+      error: { code: 'PII_DETECTED', details: [{ path: 'advice.0', kind: 'mobile' }] },
     });
   });
 

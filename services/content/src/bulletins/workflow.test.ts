@@ -70,17 +70,18 @@ describe('illegal transitions', () => {
       const b = await bulletinAt(cast, stage);
       const res = await attempt(action, b.id, b.revision);
       expect(res.statusCode, res.body).toBe(409);
-      const error = res.json<{ error: { code: string; details: Record<string, unknown> } }>().error;
+      const error = res.json<{ error: { code: string; details: Record<string, unknown>[] } }>()
+        .error;
       expect(error.code).toBe('INVALID_TRANSITION');
       const expected = expectedState[stage];
-      expect(error.details).toMatchObject({
+      expect(error.details[0]).toMatchObject({
         action,
         status: expected.status,
         revision: b.revision,
       });
-      expect((error.details.pendingVersion as { state: string } | null)?.state ?? null).toBe(
-        expected.pending,
-      );
+      expect(
+        (error.details[0]?.['pendingVersion'] as { state: string } | null)?.state ?? null,
+      ).toBe(expected.pending);
       const after = await cast.coordinator('GET', `/bulletins/${b.id}`);
       expect(after.json<{ revision: number }>().revision).toBe(b.revision);
     },

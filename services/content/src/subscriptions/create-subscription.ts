@@ -17,7 +17,14 @@ export async function createSubscription(
     throw badRequest(
       'VALIDATION_FAILED',
       { zh: '民警订阅需要填写接收邮箱', en: 'Police staff must give the email address to send to' },
-      [{ in: 'body', path: 'email', rule: 'required', message: 'Required for police staff' }],
+      [
+        {
+          in: 'body',
+          path: 'email',
+          rule: 'required',
+          message: { zh: '民警订阅必填', en: 'Required for police staff' },
+        },
+      ],
     );
   }
   const subscriber: Subscriber = {

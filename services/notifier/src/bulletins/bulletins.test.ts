@@ -166,9 +166,9 @@ describe('one-click unsubscribe', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(
-      refused.json<{ error: { code: string; details: { path: string[] }[] } }>().error.details[0]
+      refused.json<{ error: { code: string; details: { path: string }[] } }>().error.details[0]
         ?.path,
-    ).toEqual(['token']);
+    ).toEqual('token');
 
     const done = await h.app.inject({
       method: 'POST',

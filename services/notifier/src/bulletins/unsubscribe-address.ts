@@ -8,7 +8,13 @@ const invalidToken = (): AppError =>
     status: 400,
     code: 'VALIDATION_FAILED',
     message: { zh: '退订链接无效', en: 'The unsubscribe link is not valid' },
-    details: [{ path: ['token'], message: 'not a token this service issued' }],
+    details: [
+      {
+        path: 'token',
+        rule: 'signature',
+        message: { zh: '不是本服务签发的退订码', en: 'not a token this service issued' },
+      },
+    ],
   });
 
 /** Checks the token without changing anything (the page a link opens shows what a click will do). */

@@ -27,7 +27,14 @@ export async function retryDelivery(deps: Deps, id: string): Promise<DeliveryDoc
       zh: '只有失败或已取消的投递可以重试',
       en: 'Only a dead or cancelled delivery can be retried',
     },
-    [{ path: ['status'], message: `status is ${existing.status}`, status: existing.status }],
+    [
+      {
+        path: 'status',
+        rule: 'state',
+        message: { zh: `投递状态为 ${existing.status}`, en: `status is ${existing.status}` },
+        status: existing.status,
+      },
+    ],
   );
 }
 

@@ -2,7 +2,7 @@
 import { conflict } from '@lianxin/platform/http';
 import type { Model } from 'mongoose';
 import type { SessionDoc } from './session.model.ts';
-import { officerKey, venueKey } from './session-rules.ts';
+import { officerKey, venueKey } from './session.rules.ts';
 import type { SlotBooks } from './slot-books.ts';
 
 export interface SlotPlan {
@@ -51,8 +51,12 @@ export async function reserveSlots(
       .findById(res.clash.sessionId, { title: 1 })
       .lean<{ title: string }>();
     const detail = {
-      path: key.startsWith('venue:') ? ['venue'] : ['hostOfficerIds'],
-      message: `overlaps session ${res.clash.sessionId}`,
+      path: key.startsWith('venue:') ? 'venue' : 'hostOfficerIds',
+      rule: 'booked',
+      message: {
+        zh: `与活动 ${res.clash.sessionId} 时间重叠`,
+        en: `overlaps session ${res.clash.sessionId}`,
+      },
       conflictingSessionId: res.clash.sessionId,
       conflictingTitle: other?.title ?? null,
       startsAt: res.clash.startsAt.toISOString(),

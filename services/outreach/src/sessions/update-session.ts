@@ -1,18 +1,18 @@
 // Use case: edit or reschedule a session — every scheduling rule is checked again on the result.
 import { conflict } from '@lianxin/platform/http';
 import { withEvents } from '@lianxin/platform/messaging';
-import { bankRepository } from '../banks/bank-repository.ts';
-import { seatLedger } from '../registrations/seat-ledger.ts';
+import { bankRepository } from '../banks/bank.repository.ts';
+import { seatLedger } from './seat-ledger.ts';
 import { settleRegistration } from '../registrations/settle-registration.ts';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive, sessionNotFound } from '../shared/errors.ts';
 import { reserveSlots } from './reserve-slots.ts';
 import { assertScheduled } from './session-access.ts';
-import type { PatchSessionBody } from './session.dto.ts';
-import { sessionRescheduled, sessionUpdated } from './session-events.ts';
-import { toSnapshot } from './session-mapping.ts';
+import type { PatchSessionBody } from './session.schemas.ts';
+import { sessionRescheduled, sessionUpdated } from './session.events.ts';
+import { toSnapshot } from './session.view.ts';
 import type { SessionCore, SessionDoc } from './session.model.ts';
-import { assertInvitations, assertNotInPast, assertTiming, venueKey } from './session-rules.ts';
+import { assertInvitations, assertNotInPast, assertTiming, venueKey } from './session.rules.ts';
 import { slotBooks } from './slot-books.ts';
 
 const concurrentEdit = () =>
@@ -62,7 +62,16 @@ export async function updateSession(
     throw conflict(
       'CONFLICT',
       { zh: '已邀请的银行不能撤销邀请', en: 'An invited bank cannot be un-invited' },
-      [{ path: ['invitedBankIds'], message: `would un-invite ${dropped.join(', ')}` }],
+      [
+        {
+          path: 'invitedBankIds',
+          rule: 'keep_invited',
+          message: {
+            zh: `将撤销邀请：${dropped.join('、')}`,
+            en: `would un-invite ${dropped.join(', ')}`,
+          },
+        },
+      ],
     );
   }
   const inactive = await bankRepository(banks, liaisons).notActive(next.invitedBankIds);
@@ -104,8 +113,12 @@ export async function updateSession(
         },
         [
           {
-            path: ['capacity'],
-            message: `confirmed ${resized.confirmed}, most for one bank ${resized.maxPerBank}`,
+            path: 'capacity',
+            rule: 'min_confirmed',
+            message: {
+              zh: `已确认 ${resized.confirmed} 人，单行最多 ${resized.maxPerBank} 人`,
+              en: `confirmed ${resized.confirmed}, most for one bank ${resized.maxPerBank}`,
+            },
           },
         ],
       );

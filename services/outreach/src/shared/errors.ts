@@ -14,7 +14,14 @@ export const sessionNotScheduled = (status: string): AppError =>
   conflict(
     'SESSION_NOT_SCHEDULED',
     { zh: '活动已取消或已举办，无法操作', en: 'The session is no longer scheduled' },
-    [{ path: ['status'], message: `status is ${status}`, status }],
+    [
+      {
+        path: 'status',
+        rule: 'state',
+        message: { zh: `活动状态为 ${status}`, en: `status is ${status}` },
+        status,
+      },
+    ],
   );
 
 export const invalid = (path: string[], zh: string, en: string): AppError =>
@@ -22,7 +29,7 @@ export const invalid = (path: string[], zh: string, en: string): AppError =>
     status: 400,
     code: 'VALIDATION_FAILED',
     message: { zh, en },
-    details: [{ path, message: en }],
+    details: [{ path: path.join('.'), rule: 'invalid', message: { zh, en } }],
   });
 
 export const liaisonInactive = (): AppError =>
@@ -36,8 +43,9 @@ export const bankNotActive = (bankIds: string[]): AppError =>
     'BANK_NOT_ACTIVE',
     { zh: '银行不是合作中的伙伴银行', en: 'The bank is not an active partner' },
     bankIds.map((bankId) => ({
-      path: ['invitedBankIds'],
-      message: `${bankId} is not an active partner`,
+      path: 'invitedBankIds',
+      rule: 'active_partner',
+      message: { zh: `${bankId} 不是合作中的银行`, en: `${bankId} is not an active partner` },
       bankId,
     })),
   );

@@ -1,0 +1,102 @@
+// Reads a service's OpenAPI document and checks what each operation says about its errors against the contracts catalogue.
+import { ERROR_STATUS, isErrorCode } from '@lianxin/contracts';
+import type { FastifyInstance } from 'fastify';
+
+interface Operation {
+  security?: unknown[];
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: unknown }> }
+  >;
+}
+
+export interface OperationErrors {
+  method: string;
+  path: string;
+  authenticated: boolean;
+  /** status → the codes its documented error schema enumerates. */
+  codes: Map<number, string[]>;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** Every `enum` of a `code` property inside a schema (the error body's `error.code`). */
+function codeEnums(schema: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const code = (record['properties'] as Record<string, unknown> | undefined)?.['code'];
+    const values = (code as { enum?: unknown } | undefined)?.enum;
+    if (Array.isArray(values))
+      found.push(...values.filter((v): v is string => typeof v === 'string'));
+    for (const value of Object.values(record)) walk(value);
+  };
+  walk(schema);
+  return found;
+}
+
+/** The documented error codes of every operation of the app's `/docs/json`. */
+export async function operationErrors(app: FastifyInstance): Promise<OperationErrors[]> {
+  const res = await app.inject({ method: 'GET', url: '/docs/json' });
+  const doc = res.json<{ paths: Record<string, Record<string, Operation>> }>();
+  const out: OperationErrors[] = [];
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      if (!METHODS.includes(method)) continue;
+      const codes = new Map<number, string[]>();
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (Number(status) < 400) continue;
+        codes.set(Number(status), codeEnums(response.content?.['application/json']?.schema));
+      }
+      out.push({
+        method: method.toUpperCase(),
+        path,
+        authenticated: (op.security?.length ?? 0) > 0,
+        codes,
+      });
+    }
+  }
+  return out;
+}
+
+/** What is wrong with one operation's documented errors; empty when it is right. */
+export function errorDocProblems(op: OperationErrors): string[] {
+  const problems: string[] = [];
+  const name = `${op.method} ${op.path}`;
+  for (const [status, codes] of op.codes) {
+    if (codes.length === 0) problems.push(`${name} ${status}: no error codes documented`);
+    for (const code of codes) {
+      if (!isErrorCode(code)) problems.push(`${name} ${status}: ${code} is not in the catalogue`);
+      else if (ERROR_STATUS[code] !== status) {
+        problems.push(`${name} ${status}: ${code} is ${ERROR_STATUS[code]} in the catalogue`);
+      }
+    }
+  }
+  const has = (status: number, code: string) => op.codes.get(status)?.includes(code) ?? false;
+  for (const [status, code] of [
+    [400, 'VALIDATION_FAILED'],
+    [500, 'INTERNAL'],
+    [503, 'SHUTTING_DOWN'],
+  ] as const) {
+    if (!has(status, code)) problems.push(`${name}: ${status} ${code} not documented`);
+  }
+  if (op.authenticated && !(has(401, 'UNAUTHORIZED') && has(403, 'FORBIDDEN'))) {
+    problems.push(`${name}: authenticated but 401/403 not documented`);
+  }
+  return problems;
+}
+
+/** True when `code` at `status` is documented for the operation. */
+export function isDocumented(op: OperationErrors, status: number, code: string): boolean {
+  return op.codes.get(status)?.includes(code) ?? false;
+}
+
+/** An OpenAPI path with each `{param}` filled by an id nothing has (24 hex digits). */
+export function concretePath(path: string): string {
+  return path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
+}

@@ -1,0 +1,92 @@
+// The OpenAPI document at /docs/json describes every route of the banks API with its schemas.
+import { ErrorBody } from '@lianxin/contracts';
+import {
+  concretePath,
+  errorDocProblems,
+  isDocumented,
+  operationErrors,
+  serviceHarness,
+  type Caller,
+} from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { banksService } from './service.ts';
+
+const h = await serviceHarness(import.meta.url, banksService);
+
+type Op = {
+  requestBody?: unknown;
+  parameters?: { name: string }[];
+  responses: Record<string, unknown>;
+};
+
+describe('API documentation', () => {
+  it('when /docs/json is read, then every route is there with its request and response schemas', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json<{ paths: Record<string, Record<string, Op>> }>().paths;
+    const routes = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'POST /banks',
+        'GET /banks',
+        'GET /banks/{bankId}',
+        'PATCH /banks/{bankId}',
+        'POST /banks/{bankId}/suspend',
+        'POST /banks/{bankId}/reactivate',
+        'GET /banks/{bankId}/branches',
+        'POST /banks/{bankId}/branches',
+        'PATCH /banks/{bankId}/branches/{branchId}',
+        'DELETE /banks/{bankId}/branches/{branchId}',
+        'GET /banks/{bankId}/liaisons',
+        'POST /banks/{bankId}/liaisons',
+        'PATCH /banks/{bankId}/liaisons/{liaisonId}',
+        'DELETE /banks/{bankId}/liaisons/{liaisonId}',
+        'GET /healthz',
+        'GET /readyz',
+      ].sort(),
+    );
+    const post = paths['/banks']?.post;
+    expect(post?.requestBody).toBeDefined();
+    expect(Object.keys(post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '409']),
+    );
+    expect(paths['/banks']?.get?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'status', 'type', 'district', 'q']),
+    );
+    expect(paths['/banks/{bankId}/liaisons']?.post?.requestBody).toBeDefined();
+  });
+});
+
+describe('error codes in the API documentation', () => {
+  it('when every operation is read, then each documented code is catalogued at its status, with the common ones', async () => {
+    const ops = await operationErrors(h.app);
+    expect(ops.length).toBeGreaterThan(10);
+    expect(ops.flatMap(errorDocProblems)).toEqual([]);
+  });
+
+  it('when every operation is called with no token, each role, unknown ids and an empty body, then each error answered is documented for it and none is a 5xx', async () => {
+    const callers: Record<string, Caller> = {
+      anonymous: h.as(null),
+      coordinator: h.as('coordinator'),
+      officer: h.as('officer'),
+      reviewer: h.as('reviewer'),
+      liaison: h.as({ liaison: '0123456789abcdef01234567' }),
+    };
+    const undocumented: string[] = [];
+    for (const op of await operationErrors(h.app)) {
+      for (const [who, call] of Object.entries(callers)) {
+        const method = op.method as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+        const res = await call(method, concretePath(op.path), method === 'GET' ? undefined : {});
+        if (res.statusCode < 400) continue;
+        const body = ErrorBody.safeParse(res.json());
+        const code = body.success ? body.data.error.code : 'not an error body';
+        if (res.statusCode >= 500 || !isDocumented(op, res.statusCode, code)) {
+          undocumented.push(`${who} ${op.method} ${op.path} → ${res.statusCode} ${code}`);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+});
