@@ -53,6 +53,8 @@ const SERVICES: ServiceSpec[] = [
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
+  // After outreach: its session read model fills from lianxin.sessions.v1 (materials for the demo sessions).
+  { name: 'content', port: servicePort('LIANXIN_CONTENT_PORT', 4103), db: 'lianxin_content' },
   // After outreach: its consumers replay banks and outreach from the start, so the demo's
   // invitations and confirmations land in the MailDev inbox.
   {
@@ -172,6 +174,7 @@ Try it (in another terminal):
   TOKEN=$(pnpm --silent run token --role coordinator)
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('banks')}/banks
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('outreach')}/sessions
+  curl http://127.0.0.1:${portOf('content')}/bulletins            # published bulletins are public
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('notifier')}/deliveries   (the demo's emails: ${inbox})
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.

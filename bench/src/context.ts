@@ -26,12 +26,12 @@ export const FULL: Sizes = {
   relayAggregates: 1000,
   relayEventsPerAggregate: 20,
   e2eRate: 200,
-  e2eSeconds: 15,
+  e2eSeconds: 10,
   emails: 1000,
   readRegistrations: 10_000,
   readRequests: 1000,
   scaleAggregates: 50_000,
-  idleSeconds: 10,
+  idleSeconds: 5,
 };
 
 export const QUICK: Sizes = {

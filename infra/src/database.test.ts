@@ -1,29 +1,15 @@
 // The database of the local stack: PostgreSQL under FerretDB starts (never as root), answers, stops without leftovers and resets; SQLite is one setting away.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentReporter } from './console.ts';
+import { freePort } from './processes.ts';
 import { probePostgres } from './probes.ts';
 import { loadSettings, type DbBackend, type StackSettings } from './settings.ts';
 import { down, reset, status, up } from './stack.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => {
-        resolvePromise(port);
-      });
-    });
-  });
-}
 
 const dirs: string[] = [];
 const stacks: StackSettings[] = [];

@@ -28,4 +28,4 @@ export {
 } from './settings.ts';
 export { consoleReporter, silentReporter, type Reporter } from './console.ts';
 export { MissingToolError } from './provision.ts';
-export { portInUse } from './processes.ts';
+export { freePort, portInUse } from './processes.ts';

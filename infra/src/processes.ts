@@ -2,7 +2,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -138,6 +138,21 @@ export async function portInUse(host: string, port: number): Promise<boolean> {
     });
     socket.once('error', () => {
       resolvePromise(false);
+    });
+  });
+}
+
+/** A TCP port free on loopback right now (for a private server beside the shared stack). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => {
+        resolvePromise(port);
+      });
     });
   });
 }

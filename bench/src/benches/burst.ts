@@ -54,7 +54,6 @@ export async function lianxinBurst(ctx: BenchContext): Promise<Round> {
   const sessionId = await scheduleForum(sys, tokens, banks, sizes.burstCapacity, sizes.burstQuota);
   const order = shuffled(sizes.burstRequests, banks.length);
   const procs: Record<string, number> = { outreach: sys.outreach.pid, banks: sys.banks.pid };
-  if (sys.notifier) procs.notifier = sys.notifier.pid;
   const round = await withPeaks(procs, () =>
     load({
       url: sys.outreach.url,

@@ -74,7 +74,9 @@ async function resolveBackends(
   const primary = { name: backendAt(primaryUrl), mongoUrl: withoutDb(primaryUrl) };
   const started: (() => Promise<void>)[] = [];
   const backends: Backend[] = [];
-  const parts = (spec ?? primary.name)
+  // By default the stack's own backend, and the other FerretDB backend beside it for the burst.
+  const other = DB_BACKENDS.find((b) => b !== primary.name && isDbBackend(primary.name));
+  const parts = (spec ?? (other === undefined ? primary.name : `${primary.name},${other}`))
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part.length > 0);

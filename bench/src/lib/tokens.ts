@@ -6,9 +6,9 @@ export interface Tokens {
   coordinator: (sub?: string) => Promise<string>;
   liaison: (bankId: string, liaisonId: string) => Promise<string>;
   /**
-   * `n` coordinator tokens with distinct subjects. The services limit requests per user
-   * (300 a minute, not configurable by environment), so a measured load spreads over several
-   * users, as many people using the console would.
+   * `n` coordinator tokens with distinct subjects: a measured load spreads over several users, as
+   * many people using the console would (and stays under a per-user rate limit even where
+   * RATE_LIMIT_MAX is not honoured).
    */
   coordinators: (n: number) => Promise<string[]>;
 }

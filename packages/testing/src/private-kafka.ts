@@ -1,23 +1,15 @@
 // A Kafka broker of a test's own, on free ports, that the test may stop and start (broker-outage drills).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { down, loadSettings, silentReporter, up, type StackSettings } from '@lianxin/infra';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => {
-        resolvePromise(port);
-      });
-    });
-  });
-}
+import {
+  down,
+  freePort,
+  loadSettings,
+  silentReporter,
+  up,
+  type StackSettings,
+} from '@lianxin/infra';
 
 export interface PrivateKafka {
   brokers: string[];

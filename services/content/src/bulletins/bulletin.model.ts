@@ -4,40 +4,43 @@ import { outboxPlugin, type OutboxFields } from '@lianxin/platform/messaging';
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { Bulletin } from './bulletin.ts';
 
-/** What a search filters and matches on, for one view of the bulletin (see ADR 015). */
+/**
+ * What a search filters and matches on, for one view of the bulletin (ADR 015). Top-level
+ * fields, not a sub-document: FerretDB pushes an equality to PostgreSQL (and its GIN index)
+ * only on a top-level field (ADR 012).
+ */
 export interface SearchKeys {
   fraudType: FraudType;
   audiences: Audience[];
   caseDate: string;
   /** Normalised title, summary and body: substring matching. */
   text: string;
-  /** Character bigrams of `text`: indexed, so a text query is an index lookup where the backend can. */
+  /** Character bigrams of `text`: indexed, so one equality on a bigram narrows a text query. */
   grams: string[];
   /** Sort key: when this view last changed (staff) or was published (readers). */
   at: Date;
 }
 
-export interface BulletinDoc extends Omit<Bulletin, 'id'>, OutboxFields {
+type Prefixed<P extends string> = {
+  [K in keyof SearchKeys as `${P}${Capitalize<K>}`]: SearchKeys[K];
+};
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+export interface BulletinDoc
+  extends Omit<Bulletin, 'id'>, OutboxFields, Prefixed<'latest'>, Nullable<Prefixed<'public'>> {
   _id: Types.ObjectId;
-  /** The newest version (pending, else published): what staff search. */
-  latest: SearchKeys;
-  /** The published version while the bulletin is published: what readers search; else null. */
-  public: SearchKeys | null;
   /** True while a version waits for review. */
   awaitingReview: boolean;
 }
 
-const keysSchema = new Schema<SearchKeys>(
-  {
-    fraudType: { type: String, required: true },
-    audiences: { type: [String], required: true },
-    caseDate: { type: String, required: true },
-    text: { type: String, required: true },
-    grams: { type: [String], required: true },
-    at: { type: Date, required: true },
-  },
-  { _id: false },
-);
+const keyFields = (prefix: 'latest' | 'public', required: boolean) => ({
+  [`${prefix}FraudType`]: { type: String, default: null, required },
+  [`${prefix}Audiences`]: { type: [String], default: [] },
+  [`${prefix}CaseDate`]: { type: String, default: null, required },
+  [`${prefix}Text`]: { type: String, default: null, required },
+  [`${prefix}Grams`]: { type: [String], default: [] },
+  [`${prefix}At`]: { type: Date, default: null, required },
+});
 
 const bulletinSchema = new Schema<BulletinDoc>(
   {
@@ -50,25 +53,27 @@ const bulletinSchema = new Schema<BulletinDoc>(
     retraction: { type: Schema.Types.Mixed, default: null },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
-    latest: { type: keysSchema, required: true },
-    public: { type: keysSchema, default: null },
+    ...keyFields('latest', true),
+    ...keyFields('public', false),
     awaitingReview: { type: Boolean, required: true },
   },
   { versionKey: false, minimize: false },
 );
 bulletinSchema.plugin(outboxPlugin);
-// serves: the staff list filtered by status, newest first
-bulletinSchema.index({ status: 1, 'latest.at': -1 });
+// serves: every reader query and the materials (status=published), and the staff status filter
+bulletinSchema.index({ status: 1, publicAt: -1 });
 // serves: the reviewers' queue (awaitingReview=true)
-bulletinSchema.index({ awaitingReview: 1, 'latest.at': -1 });
-// serves: staff text search, one key per bigram (multikey)
-bulletinSchema.index({ 'latest.grams': 1 });
-// serves: readers' text search on the published version
-bulletinSchema.index({ 'public.grams': 1 });
-// serves: readers' list and session materials by fraud type, newest first
-bulletinSchema.index({ 'public.fraudType': 1, 'public.at': -1 });
-// serves: readers' list and session materials by audience (multikey), newest first
-bulletinSchema.index({ 'public.audiences': 1, 'public.at': -1 });
+bulletinSchema.index({ awaitingReview: 1 });
+// serves: staff text search: an equality on one bigram of the query (multikey)
+bulletinSchema.index({ latestGrams: 1 });
+// serves: readers' text search, the same on the published version
+bulletinSchema.index({ publicGrams: 1 });
+// serves: the fraud-type filter (readers / staff)
+bulletinSchema.index({ publicFraudType: 1 });
+bulletinSchema.index({ latestFraudType: 1 });
+// serves: the audience filter (multikey; readers / staff)
+bulletinSchema.index({ publicAudiences: 1 });
+bulletinSchema.index({ latestAudiences: 1 });
 
 export type BulletinModel = Model<BulletinDoc>;
 

@@ -1,5 +1,5 @@
 // The bulletin store: reads by who is reading (staff see drafts, readers only what is published) and writes with their events.
-import { withEvents, type OutboxFields, type PendingEvent } from '@lianxin/platform/messaging';
+import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
 import { versionOf, type Bulletin, type BulletinVersion } from './bulletin.ts';
 import type { BulletinDoc, BulletinModel, SearchKeys } from './bulletin.model.ts';
@@ -36,19 +36,31 @@ function keysOf(version: BulletinVersion, at: string): SearchKeys {
   };
 }
 
+function prefixed(prefix: 'latest' | 'public', keys: SearchKeys | null) {
+  return {
+    [`${prefix}FraudType`]: keys?.fraudType ?? null,
+    [`${prefix}Audiences`]: keys?.audiences ?? [],
+    [`${prefix}CaseDate`]: keys?.caseDate ?? null,
+    [`${prefix}Text`]: keys?.text ?? null,
+    [`${prefix}Grams`]: keys?.grams ?? [],
+    [`${prefix}At`]: keys?.at ?? null,
+  };
+}
+
 /** The stored form: the aggregate plus the search keys derived from it (never written on their own). */
-function stateOf(b: Bulletin): Omit<BulletinDoc, '_id' | keyof OutboxFields> {
+function stateOf(b: Bulletin): Record<string, unknown> {
   const published = versionOf(b, b.publishedNumber);
   const latest = versionOf(b, b.pendingNumber) ?? published ?? b.versions.at(-1);
   if (latest === undefined) throw new Error(`bulletin ${b.id} has no version`);
   const { id: _id, ...fields } = b;
+  const readable = b.status === 'published' && published !== null;
   return {
     ...fields,
-    latest: keysOf(latest, b.updatedAt),
-    public:
-      b.status === 'published' && published !== null
-        ? keysOf(published, published.publishedAt ?? b.updatedAt)
-        : null,
+    ...prefixed('latest', keysOf(latest, b.updatedAt)),
+    ...prefixed(
+      'public',
+      readable ? keysOf(published, published.publishedAt ?? b.updatedAt) : null,
+    ),
     awaitingReview: versionOf(b, b.pendingNumber)?.state === 'in_review',
   };
 }
@@ -85,6 +97,8 @@ export class BulletinRepository {
     private readonly model: BulletinModel,
     /** Called after every write that appended events (wakes the outbox relay). */
     private readonly afterWrite: () => void = () => undefined,
+    /** `bigramKeys: false` matches text by substring scan alone: only to measure the difference (ADR 015). */
+    private readonly options: { bigramKeys: boolean } = { bigramKeys: true },
   ) {}
 
   newId(): string {
@@ -138,30 +152,38 @@ export class BulletinRepository {
     pageSize: number,
   ): Promise<Page<Bulletin>> {
     const view = readership === 'staff' ? 'latest' : 'public';
+    // Equalities on top-level indexed fields first: FerretDB narrows by them in SQL (ADR 012).
     const query: Record<string, unknown> = {};
     if (readership === 'reader') query.status = 'published';
     else if (filter.status !== undefined) query.status = filter.status;
     if (readership === 'staff' && filter.awaitingReview !== undefined)
       query.awaitingReview = filter.awaitingReview;
-    if (filter.fraudType !== undefined) query[`${view}.fraudType`] = filter.fraudType;
-    if (filter.audience !== undefined) query[`${view}.audiences`] = filter.audience;
+    if (filter.fraudType !== undefined) query[`${view}FraudType`] = filter.fraudType;
+    if (filter.audience !== undefined) query[`${view}Audiences`] = filter.audience;
+    const rest: Record<string, unknown>[] = [];
     if (filter.from !== undefined || filter.to !== undefined) {
-      query[`${view}.caseDate`] = {
-        ...(filter.from === undefined ? {} : { $gte: filter.from }),
-        ...(filter.to === undefined ? {} : { $lte: filter.to }),
-      };
+      rest.push({
+        [`${view}CaseDate`]: {
+          ...(filter.from === undefined ? {} : { $gte: filter.from }),
+          ...(filter.to === undefined ? {} : { $lte: filter.to }),
+        },
+      });
     }
     if (filter.q !== undefined) {
       const text = textQuery(filter.q);
       if (text.terms.length === 0) return { items: [], total: 0 };
-      // The bigram keys narrow (an index lookup where the backend serves it); the substring check decides.
-      if (text.grams.length > 0) query[`${view}.grams`] = { $all: text.grams };
-      query.$and = text.terms.map((term) => ({ [`${view}.text`]: { $regex: termPattern(term) } }));
+      // One bigram as an equality (index-served); all of them and the substrings decide.
+      const lead = this.options.bigramKeys ? text.lead : null;
+      if (lead !== null) query[`${view}Grams`] = lead;
+      if (this.options.bigramKeys && text.grams.length > 1)
+        rest.push({ [`${view}Grams`]: { $all: text.grams } });
+      for (const term of text.terms) rest.push({ [`${view}Text`]: { $regex: termPattern(term) } });
     }
+    if (rest.length > 0) query.$and = rest;
     const [docs, total] = await Promise.all([
       this.model
         .find(query as QueryFilter<BulletinDoc>, LIGHT)
-        .sort({ [`${view}.at`]: -1, _id: -1 })
+        .sort({ [`${view}At`]: -1, _id: -1 })
         .skip((page - 1) * pageSize)
         .limit(pageSize)
         .lean<StoredDoc[]>(),
@@ -177,12 +199,12 @@ export class BulletinRepository {
     limit: number,
   ): Promise<Bulletin[]> {
     const or: Record<string, unknown>[] = [];
-    if (fraudTypes.length > 0) or.push({ 'public.fraudType': { $in: fraudTypes } });
-    if (audiences.length > 0) or.push({ 'public.audiences': { $in: audiences } });
+    if (fraudTypes.length > 0) or.push({ publicFraudType: { $in: fraudTypes } });
+    if (audiences.length > 0) or.push({ publicAudiences: { $in: audiences } });
     if (or.length === 0) return [];
     const docs = await this.model
       .find({ status: 'published', $or: or } as QueryFilter<BulletinDoc>, LIGHT)
-      .sort({ 'public.at': -1 })
+      .sort({ publicAt: -1 })
       .limit(limit)
       .lean<StoredDoc[]>();
     return docs.map(toBulletin);

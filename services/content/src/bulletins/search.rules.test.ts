@@ -21,10 +21,11 @@ describe('search keys', () => {
       terms: ['退休教师', '理财'],
       grams: ['休教', '教师', '理财', '退休'],
       needsScan: false,
+      lead: '教师',
     });
   });
 
   it('when a query word is a single character, then the keys cannot decide and a scan is needed', () => {
-    expect(textQuery('骗')).toEqual({ terms: ['骗'], grams: [], needsScan: true });
+    expect(textQuery('骗')).toEqual({ terms: ['骗'], grams: [], needsScan: true, lead: null });
   });
 });

@@ -33,6 +33,8 @@ export interface TextQuery {
   grams: string[];
   /** True when the keys alone cannot decide (a single character can sit inside a run). */
   needsScan: boolean;
+  /** The one key a query can narrow by in SQL (FerretDB pushes one equality per field): see `leadGram`. */
+  lead: string | null;
 }
 
 export function textQuery(q: string): TextQuery {
@@ -44,7 +46,21 @@ export function textQuery(q: string): TextQuery {
     if (chars.length === 1) needsScan = true;
     for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
   }
-  return { terms, grams: [...grams].sort(), needsScan };
+  return { terms, grams: [...grams].sort(), needsScan, lead: leadGram(terms) };
+}
+
+/**
+ * The bigram the database narrows by. Without document frequencies at hand, the last pair of
+ * the longest word: in Chinese phrases the head noun comes last (退休教师 → 教师) and is rarer
+ * than the modifiers before it. A poor pick costs time, never results: all keys are checked.
+ */
+export function leadGram(terms: readonly string[]): string | null {
+  const longest = [...terms].sort((a, b) => Array.from(b).length - Array.from(a).length)[0];
+  if (longest === undefined) return null;
+  const chars = Array.from(longest);
+  return chars.length < 2
+    ? null
+    : `${chars[chars.length - 2] ?? ''}${chars[chars.length - 1] ?? ''}`;
 }
 
 /** The regular expression for a term, matched against the normalised text. */

@@ -1,5 +1,5 @@
 // Test harness: the content app on this file's own database and topics, with its relay, session consumer and a caller per role.
-import { Topics } from '@lianxin/contracts';
+import { SessionScheduled, Topics } from '@lianxin/contracts';
 import {
   createTokenVerifier,
   generateKeyPair,
@@ -11,7 +11,7 @@ import type { App } from '@lianxin/platform/http';
 import { createKafka, OutboxRelay } from '@lianxin/platform/messaging';
 import { createTopics, testEnv, type TestEnv } from '@lianxin/testing';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { pino } from 'pino';
 import { buildApp } from '../app.ts';
 import { sessionConsumer } from '../sessions/session.consumer.ts';
@@ -132,4 +132,27 @@ export function bulletinBody(extra: Record<string, unknown> = {}) {
     audiences: ['riders', 'general_public'],
     ...extra,
   };
+}
+
+/** A valid session.scheduled snapshot with a fresh id; `extra` overrides fields. */
+export function sessionSnapshot(extra: Partial<SessionScheduled> = {}): SessionScheduled {
+  return SessionScheduled.parse({
+    id: new Types.ObjectId().toHexString(),
+    title: '银警反诈恳谈会',
+    kind: 'bank_forum',
+    format: 'open_forum',
+    startsAt: '2026-12-10T01:30:00.000Z',
+    endsAt: '2026-12-10T03:30:00.000Z',
+    venue: { name: '县公安局三楼会议室', address: '香河县新华大街1号' },
+    organisingUnit: '香河县公安局反诈中心',
+    hostOfficerIds: ['officer-zhang'],
+    capacity: 40,
+    perBankQuota: 4,
+    invitedBankIds: ['65a1b2c3d4e5f60718293a01'],
+    audiences: ['bank_staff'],
+    fraudTopics: ['fake_investment'],
+    status: 'scheduled',
+    registration: { opensAt: '2026-12-01T00:00:00.000Z', closesAt: '2026-12-10T01:30:00.000Z' },
+    ...extra,
+  });
 }

@@ -1,0 +1,103 @@
+// Search over HTTP on the real database: filters, Chinese substrings via bigram keys, and what readers may find.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harness, type Harness } from '../test-support/harness.ts';
+import { bulletinAt, castOf, type BulletinRef, type Cast } from '../test-support/workflow.ts';
+
+let h: Harness;
+let cast: Cast;
+let pension: BulletinRef;
+let rebate: BulletinRef;
+let police: BulletinRef;
+let draft: BulletinRef;
+beforeAll(async () => {
+  h = await harness(import.meta.url);
+  cast = await castOf(h);
+  pension = await bulletinAt(cast, 'published', {
+    title: '“高收益理财群”骗走退休教师养老钱',
+    fraudType: 'fake_investment',
+    audiences: ['elderly', 'bank_staff'],
+    caseDate: '2025-02-18',
+    body: '王某被拉进**理财交流群**，在虚假平台上转账。',
+  });
+  rebate = await bulletinAt(cast, 'published', {
+    title: '大学生兼职刷单越刷越亏',
+    fraudType: 'task_rebate',
+    audiences: ['students'],
+    caseDate: '2025-03-06',
+    summary: '通过ＡＰＰ接到点赞返佣兼职。',
+  });
+  police = await bulletinAt(cast, 'published', {
+    title: '冒充公检法要求转入安全账户',
+    fraudType: 'impersonate_authority',
+    audiences: ['bank_staff', 'general_public'],
+    caseDate: '2025-01-09',
+  });
+  draft = await bulletinAt(cast, 'in_review', {
+    title: '退休人员保健品骗局（待审）',
+    fraudType: 'fake_shopping_service',
+    audiences: ['elderly'],
+    caseDate: '2025-03-20',
+  });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function find(who: typeof cast.author, query: string): Promise<string[]> {
+  const res = await who('GET', `/bulletins?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+}
+const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+describe('bulletin search', () => {
+  it('when searching Chinese text, then substrings of title, summary and body match, in any width and case', async () => {
+    expect(await find(cast.liaison, q('退休教师'))).toEqual([pension.id]);
+    expect(await find(cast.liaison, q('理财交流'))).toEqual([pension.id]);
+    expect(await find(cast.liaison, q('app 返佣'))).toEqual([rebate.id]);
+    expect(await find(cast.liaison, q('教师退休'))).toEqual([]);
+  });
+
+  it('when a word is one character, then it still matches inside longer runs', async () => {
+    expect((await find(cast.liaison, q('亏'))).sort()).toEqual([rebate.id]);
+  });
+
+  it('when filtering by fraud type, audience, status and case date, then only matching bulletins come back', async () => {
+    expect(await find(cast.liaison, 'fraudType=task_rebate')).toEqual([rebate.id]);
+    expect((await find(cast.liaison, 'audience=bank_staff')).sort()).toEqual(
+      [pension.id, police.id].sort(),
+    );
+    expect((await find(cast.liaison, 'from=2025-02-01&to=2025-03-31')).sort()).toEqual(
+      [pension.id, rebate.id].sort(),
+    );
+    expect(await find(cast.coordinator, 'status=in_review')).toEqual([draft.id]);
+    expect(await find(cast.coordinator, 'awaitingReview=true')).toEqual([draft.id]);
+  });
+
+  it('when readers search, then drafts never show; staff find them', async () => {
+    expect(await find(cast.liaison, q('退休'))).toEqual([pension.id]);
+    expect((await find(cast.coordinator, q('退休'))).sort()).toEqual([pension.id, draft.id].sort());
+    expect(await find(h.anonymous, 'status=in_review')).not.toContain(draft.id);
+  });
+
+  it('when paging, then pages do not overlap and the total counts all matches', async () => {
+    const first = (await cast.liaison('GET', '/bulletins?pageSize=2&page=1')).json<{
+      items: { id: string }[];
+      total: number;
+    }>();
+    const second = (await cast.liaison('GET', '/bulletins?pageSize=2&page=2')).json<{
+      items: { id: string }[];
+      total: number;
+    }>();
+    expect(first.total).toBe(3);
+    expect([...first.items, ...second.items].map((i) => i.id).sort()).toEqual(
+      [pension.id, rebate.id, police.id].sort(),
+    );
+  });
+
+  it('when the query is bad, then 400 names the parameter', async () => {
+    const res = await cast.liaison('GET', '/bulletins?fraudType=lottery');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('fraudType');
+  });
+});
