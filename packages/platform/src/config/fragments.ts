@@ -1,6 +1,6 @@
 // Reusable environment fragments; a service spreads their `.shape` into its own schema.
 import { z } from 'zod';
-import { envInt, envList, envPort } from './env-fields.ts';
+import { envBool, envInt, envList, envPort } from './env-fields.ts';
 
 /**
  * Fragments are plain `z.object`s without object-level refinements so that
@@ -100,5 +100,13 @@ export const runtimeEnv = z.object({
    * the orchestrator's grace period (Kubernetes: 30 s).
    */
   SHUTDOWN_GRACE_MS: envInt(5_000, 600_000).default(25_000),
+  /**
+   * In production (no `autoIndex`), build the declared indexes at start, awaited and logged
+   * before listening (`createIndexes`: adds what is missing, drops nothing). `false` when a
+   * deploy step builds them instead.
+   */
+  DB_SYNC_INDEXES: envBool.default(true),
+  /** How often consumer dedupe marks older than the topics' retention are pruned. */
+  DEDUPE_PRUNE_INTERVAL_MS: envInt(60_000, 86_400_000).default(3_600_000),
 });
 export type RuntimeEnv = z.output<typeof runtimeEnv>;

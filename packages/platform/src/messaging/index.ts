@@ -28,3 +28,11 @@ export { applyIfNewer } from './projection.ts';
 export { dlqTopicOf, headerString, originalHeaders } from './dlq.ts';
 export { listDeadLetters, replayDeadLetters, type DeadLetter } from './dlq-tool.ts';
 export { encodeEnvelope, type Envelope, HEADER_EVENT_ID, HEADER_EVENT_TYPE } from './envelope.ts';
+export {
+  DEFAULT_RETENTION_MS,
+  dedupePruneJob,
+  longestRetentionMs,
+  pruneDedupeMarks,
+  RETENTION_MARGIN_MS,
+  type DedupePruneOptions,
+} from './dedupe-prune.ts';

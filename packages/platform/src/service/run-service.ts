@@ -6,7 +6,9 @@ import { connectDb, pingDb } from '../db/index.ts';
 import { rateLimitFrom } from '../http/rate-limit.ts';
 import { createLogger } from '../log/create-logger.ts';
 import { createKafka, ensureTopics, pingKafka } from '../messaging/kafka.ts';
+import { dedupePruneJob } from '../messaging/dedupe-prune.ts';
 import { OutboxRelay } from '../messaging/relay.ts';
+import { jobComponent } from './components.ts';
 import type { ServiceDefinition, ServiceEnv } from './define-service.ts';
 import { Lifecycle } from './lifecycle.ts';
 
@@ -89,6 +91,11 @@ export async function runService<C extends ServiceEnv, M, D>(
     log.info({ step: 'topics', topics }, 'started');
 
     const models = await definition.models(db);
+    if (!development && config.DB_SYNC_INDEXES) {
+      // autoIndex is off outside development: the declared indexes are built here, deliberately.
+      await Promise.all(Object.values(db.models).map((model) => model.createIndexes()));
+      log.info({ step: 'indexes', models: Object.keys(db.models) }, 'started');
+    }
     const sources = definition.relaySources?.(topic) ?? [];
     const relay =
       sources.length === 0
@@ -124,6 +131,18 @@ export async function runService<C extends ServiceEnv, M, D>(
       life.onClose(component.name, () => component.stop());
       log.info({ step: component.name }, 'started');
     }
+
+    const prune = jobComponent(
+      dedupePruneJob(definition.name, {
+        connection: db,
+        kafka,
+        topics,
+        log,
+        intervalMs: config.DEDUPE_PRUNE_INTERVAL_MS,
+      }),
+    );
+    await prune.start();
+    life.onClose(prune.name, () => prune.stop());
 
     const app = await definition.buildApp(deps, {
       logger: log,

@@ -137,7 +137,7 @@ describe('banks shutdown', () => {
     expect(accepted.filter((id) => id === undefined || !registered.has(id))).toEqual([]);
 
     const closed = lines.filter((l) => l.msg === 'closed').map((l) => l.step);
-    expect(closed).toEqual(['http', 'relay', 'database']);
+    expect(closed).toEqual(['http', 'banks.dedupe-prune', 'relay', 'database']);
     const flushAt = lines.findIndex((l) => l.msg === 'relay flushed');
     expect(flushAt).toBeGreaterThan(
       lines.findIndex((l) => l.step === 'http' && l.msg === 'closed'),
