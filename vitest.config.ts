@@ -14,8 +14,7 @@ const ALL = [
 const DRILLS = [
   'services/outreach/src/registrations/burst.test.ts',
   'services/outreach/src/registrations/crash-drill.test.ts',
-  // Minutes on FerretDB: 1,000 registration events and 2,060 emails, and 300 emails through two processes.
-  'services/notifier/src/registrations/burst.test.ts',
+  // Minutes on FerretDB: 300 emails through two notifier processes.
   'services/notifier/src/deliveries/two-processes.test.ts',
 ];
 
