@@ -11,7 +11,12 @@ const ALL = [
 ];
 // Concurrency drills that load the one shared database for minutes: they run after everything
 // else, on their own, so they neither starve other files nor are starved by them.
-const DRILLS = ['services/outreach/src/registrations/burst.test.ts'];
+const DRILLS = [
+  'services/outreach/src/registrations/burst.test.ts',
+  'services/outreach/src/registrations/crash-drill.test.ts',
+  // Minutes on FerretDB: 300 emails through two notifier processes.
+  'services/notifier/src/deliveries/two-processes.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -204,7 +204,8 @@ export async function createBanks(
 }
 
 async function waitForReadModel(sys: System, banks: BenchBank[], liaisons: boolean): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  // A new outreach replays lianxin.banks.v1 from the start (every earlier run's banks) first.
+  const deadline = Date.now() + 300_000;
   const bankIds = banks.map((b) => b.bankId);
   const liaisonIds = banks.flatMap((b) => (b.liaisonId === undefined ? [] : [b.liaisonId]));
   while (Date.now() < deadline) {
@@ -220,7 +221,7 @@ async function waitForReadModel(sys: System, banks: BenchBank[], liaisons: boole
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(
-    'outreach did not receive the bench banks within 120 s (is its bank consumer running?)',
+    'outreach did not receive the bench banks within 300 s (is its bank consumer running?)',
   );
 }
 

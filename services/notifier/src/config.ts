@@ -32,7 +32,13 @@ export const NotifierConfig = z.object({
     .regex(/^smtps?:\/\/\S+$/, { error: 'must be an smtp:// or smtps:// URL' }),
   /** Pooled SMTP connections, which is also how many emails are in flight at once. */
   SMTP_POOL_SIZE: envInt(1, 50).default(5),
-  MAIL_FROM: z.string().trim().min(3).default('连心 Lianxin <noreply@lianxin.local>'),
+  /** `Name <address>` or a bare address; also the calendar entries' organizer. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .default('连心 Lianxin <noreply@lianxin.local>')
+    .transform(parseSender)
+    .pipe(z.object({ name: z.string(), email: z.email({ error: 'must hold an email address' }) })),
   /** Where links in emails point (the console in front of the services), without a trailing slash. */
   PUBLIC_URL: z
     .string()
@@ -56,6 +62,13 @@ export const NotifierConfig = z.object({
   LOAD_DEMO: envBool.default(false),
 });
 export type NotifierConfig = z.output<typeof NotifierConfig>;
+
+function parseSender(raw: string): { name: string; email: string } {
+  const match = /^(.*?)\s*<([^<>\s]+)>$/.exec(raw);
+  return match?.[2] === undefined
+    ? { name: '', email: raw }
+    : { name: match[1] ?? '', email: match[2] };
+}
 
 export function readConfig(): NotifierConfig {
   return loadConfig(NotifierConfig);

@@ -9,16 +9,14 @@ import { createKafka, ensureTopics, pingKafka } from '@lianxin/platform/messagin
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { deliveryRepository } from './deliveries/delivery.repository.ts';
-import { Dispatcher } from './deliveries/dispatcher.ts';
-import { createMailer } from './deliveries/mailer.ts';
-import { sendDelivery } from './deliveries/send-delivery.ts';
+import { Dispatcher } from './deliveries/dispatch-deliveries.ts';
+import { createMailer, sendDelivery } from './deliveries/send-delivery.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { sendWeeklyDigest } from './digest/send-weekly-digest.ts';
-import { loadTemplates } from './email/templates.ts';
+import { loadTemplates } from './email/template.repository.ts';
 import { createDeps } from './shared/deps.ts';
 import { CONSUMED, notifierConsumers, topicsFor } from './shared/messaging.ts';
 import { createModels } from './shared/models.ts';
-import { parseSender } from './shared/sender.ts';
 
 const config = readConfig();
 const log = createLogger({ name: 'notifier', level: config.LOG_LEVEL, ci: config.CI });
@@ -32,7 +30,7 @@ const conn = await connectDb({
 const models = await createModels(conn);
 const templates = loadTemplates();
 const mailer = createMailer({ url: config.SMTP_URL, poolSize: config.SMTP_POOL_SIZE });
-const from = parseSender(config.MAIL_FROM);
+const from = config.MAIL_FROM;
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, log });
 const topics = topicsFor(config.KAFKA_TOPIC_PREFIX);
 await ensureTopics(
@@ -44,7 +42,8 @@ await ensureTopics(
   })),
 );
 
-const store = deliveryRepository(models.deliveries);
+const store = deliveryRepository(models.deliveries, models.claims);
+const workerId = `${config.KAFKA_CLIENT_ID}-${process.pid}-${randomUUID().slice(0, 8)}`;
 const dispatcher = new Dispatcher({
   store,
   send: (doc) =>
@@ -62,7 +61,8 @@ const dispatcher = new Dispatcher({
       },
       doc,
     ),
-  log: log.child({ worker: `dispatcher-${randomUUID().slice(0, 8)}` }),
+  log: log.child({ worker: workerId }),
+  workerId,
   now,
   pollMs: config.DISPATCH_POLL_MS,
   concurrency: config.SMTP_POOL_SIZE,

@@ -1,26 +1,26 @@
-// The outreach process: config → database → Kafka → topics → relay → consumers → reconcile job → HTTP, closed in reverse.
+// The outreach process: config → database → Kafka → topics → relay → consumers → HTTP listen → background
+// start-up work (reconcile, cancellations, demo), closed in reverse.
 import { Topics as ContractTopics } from '@lianxin/contracts';
 import { tokenVerifierFromEnv } from '@lianxin/platform/auth';
 import { connectDb, closeDb, pingDb } from '@lianxin/platform/db';
 import { runService } from '@lianxin/platform/http';
-import { PeriodicJob } from '@lianxin/platform/jobs';
 import { createLogger } from '@lianxin/platform/log';
 import { createKafka, ensureTopics, OutboxRelay, pingKafka } from '@lianxin/platform/messaging';
 import { buildApp } from './app.ts';
-import { bankConsumer } from './banks/bank-consumer.ts';
-import { readConfig } from './config.ts';
-import { loadDemo } from './demo/load-demo.ts';
-import { reconcile } from './registrations/reconcile.ts';
-import type { Deps, Topics } from './shared/deps.ts';
+import { bankConsumer } from './banks/bank.consumer.ts';
+import { loadOutreachConfig } from './config.ts';
+import { createDeps, type Topics } from './shared/deps.ts';
+import { backgroundWork } from './background.ts';
 import { relaySources } from './shared/messaging.ts';
-import { createModels } from './shared/models.ts';
+import { buildModels, initModels } from './shared/models.ts';
 
-const config = readConfig();
+const config = loadOutreachConfig();
 const log = createLogger({ name: 'outreach', level: config.LOG_LEVEL, ci: config.CI });
+log.info('starting');
 const topics: Topics = {
-  banks: ContractTopics.banks,
-  sessions: ContractTopics.sessions,
-  registrations: ContractTopics.registrations,
+  banks: `${config.TOPIC_PREFIX}${ContractTopics.banks}`,
+  sessions: `${config.TOPIC_PREFIX}${ContractTopics.sessions}`,
+  registrations: `${config.TOPIC_PREFIX}${ContractTopics.registrations}`,
 };
 
 const conn = await connectDb({
@@ -28,7 +28,18 @@ const conn = await connectDb({
   poolSize: config.MONGO_POOL_SIZE,
   timeoutMs: config.MONGO_TIMEOUT_MS,
 });
-const models = await createModels(conn);
+const models = buildModels(conn);
+// Not awaited before listen: after a crash it may queue behind the dead process's writes. Requests
+// wait for it (below); /readyz reports it.
+let indexesReady = false;
+const indexes = initModels(models).then(() => {
+  indexesReady = true;
+});
+indexes.catch((err: unknown) => {
+  log.fatal({ err }, 'collections and indexes could not be created');
+  process.exitCode = 1;
+  process.kill(process.pid, 'SIGTERM');
+});
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, log });
 await ensureTopics(
   kafka,
@@ -47,15 +58,18 @@ const relay = new OutboxRelay({
   log,
 });
 relay.start();
-const deps: Deps = {
+let kick = (): void => undefined;
+const deps = createDeps({
   models,
   wake: () => {
     relay.wake();
   },
-  now: () => new Date(),
-  checkInSecret: config.CHECK_IN_SECRET,
   log,
-};
+  settings: { checkInSecret: config.CHECK_IN_SECRET, pendingGraceMs: config.RECONCILE_GRACE_MS },
+  kickSessionCancellations: () => {
+    kick();
+  },
+});
 
 const banks = bankConsumer({
   kafka,
@@ -64,38 +78,25 @@ const banks = bankConsumer({
   groupId: config.BANK_CONSUMER_GROUP,
   log,
 });
-await banks.start();
-
-// At start (in the background) and then periodically, one pass at a time across every replica:
-// finish what a crash interrupted (ADR 006, ADR 009).
-const reconciler = new PeriodicJob({
-  name: 'outreach.reconcile',
-  connection: conn,
-  intervalMs: config.RECONCILE_INTERVAL_MS,
-  log,
-  run: async ({ signal }) => {
-    const report = await reconcile(deps, { signal });
-    if (report.settled + report.released + report.promoted + report.cancelled > 0)
-      log.info({ report }, 'reconciled');
-  },
-});
-reconciler.start();
-
-if (config.LOAD_DEMO) {
-  // The demo invites the partner banks, which arrive from lianxin.banks.v1: wait (bounded) for the
-  // read model to hold them and their liaisons before scheduling the forum.
-  const deadline = Date.now() + 30_000;
-  const ready = async () =>
-    (await models.banks.countDocuments({ status: 'active' })) >= 12 &&
-    (await models.liaisons.countDocuments({ active: true })) >= 12;
-  while (!(await ready()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-  log.info({ demo: await loadDemo(deps) }, 'demo loaded');
-}
+// Start-up work runs after listen, in the background; /readyz names what is still pending.
+const work = backgroundWork(deps, conn, config, { bankConsumer: () => banks.start() }, indexes);
+kick = () => {
+  work.kickSessionCancellations();
+};
 
 const app = await buildApp(deps, {
   logger: log,
   auth: await tokenVerifierFromEnv(config),
-  readiness: { database: () => pingDb(conn), broker: () => pingKafka(kafka) },
+  readiness: {
+    database: () => pingDb(conn),
+    broker: () => pingKafka(kafka),
+    indexes: () =>
+      indexesReady ? Promise.resolve() : Promise.reject(new Error('indexes still pending')),
+    ...work.readiness,
+  },
+});
+app.addHook('onRequest', async (request) => {
+  if (!request.url.startsWith('/healthz') && !request.url.startsWith('/readyz')) await indexes;
 });
 
 await runService({
@@ -103,5 +104,6 @@ await runService({
   port: config.PORT,
   host: config.HOST,
   logger: log,
-  onClose: [() => closeDb(conn), () => relay.stop(), () => banks.stop(), () => reconciler.stop()],
+  onClose: [() => closeDb(conn), () => relay.stop(), () => banks.stop(), () => work.stop()],
 });
+work.start();

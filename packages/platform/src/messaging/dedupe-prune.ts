@@ -1,5 +1,6 @@
 // Prunes consumer dedupe marks (`processed_events`) older than the topics' retention: past it Kafka can't redeliver the event.
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+// kafkajs is CommonJS and Node's ESM loader does not see ConfigResourceTypes as a named export.
+import kafkajs, { type Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { PeriodicJob } from '../jobs/periodic-job.ts';
@@ -24,7 +25,7 @@ export async function longestRetentionMs(
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
       resources: topics.map((name) => ({
-        type: ConfigResourceTypes.TOPIC,
+        type: kafkajs.ConfigResourceTypes.TOPIC,
         name,
         configNames: ['retention.ms'],
       })),

@@ -1,6 +1,6 @@
 // The notifier's read model of console accounts: who prefers which language, and who the coordinators are.
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Language } from '../email/email.types.ts';
+import type { Language } from '../email/email.schemas.ts';
 
 export interface AccountView {
   /** The account id, the JWT `sub` (a liaison's is their liaison id). */

@@ -1,13 +1,26 @@
 // Account reads: the language each recipient prefers (Chinese unless their account says English), the coordinators.
+import { isDuplicateKey } from '@lianxin/platform/db';
 import { applyIfNewer } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
-import type { Language } from '../email/email.types.ts';
+import type { Language } from '../email/email.schemas.ts';
 import { ACCOUNT_VIEWS, type AccountView } from './account.model.ts';
 
 export function accountRepository(accounts: Model<AccountView>) {
   return {
-    apply: (id: string, sequence: number, fields: Omit<AccountView, '_id' | 'sequence'>) =>
-      applyIfNewer(accounts.db, ACCOUNT_VIEWS, id, sequence, fields),
+    /** Insert first (exact `_id`, indexed on FerretDB); the conditional update only for a known account. */
+    async apply(
+      id: string,
+      sequence: number,
+      fields: Omit<AccountView, '_id' | 'sequence'>,
+    ): Promise<boolean> {
+      try {
+        await accounts.create({ ...fields, _id: id, sequence });
+        return true;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+      return applyIfNewer(accounts.db, ACCOUNT_VIEWS, id, sequence, fields);
+    },
 
     /**
      * The language of each recipient, by account id where known (liaisons), else by address.

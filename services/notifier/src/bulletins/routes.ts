@@ -2,7 +2,7 @@
 import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
-import { addressOf, unsubscribe } from './unsubscribe.ts';
+import { addressOf, unsubscribe } from './unsubscribe-address.ts';
 
 /** A page for people (text/html); sent as it is, not serialised as JSON. */
 const HtmlPage = z.string();

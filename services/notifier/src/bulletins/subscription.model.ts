@@ -1,7 +1,7 @@
 // The notifier's read model of bulletin subscriptions (from content), and the addresses that unsubscribed by link.
 import type { Audience, FraudType, Role } from '@lianxin/contracts';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Language } from '../email/email.types.ts';
+import type { Language } from '../email/email.schemas.ts';
 
 export interface SubscriptionView {
   _id: string;

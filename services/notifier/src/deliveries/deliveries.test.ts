@@ -1,6 +1,6 @@
 // Component tests of the delivery API (coordinators only): filters, preview of a sent email, template previews, retry rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATE_NAMES } from '../email/email.types.ts';
+import { TEMPLATE_NAMES } from '../email/email.schemas.ts';
 import { envelope } from '../test-support/events.ts';
 import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
 import { address } from '../test-support/world.ts';

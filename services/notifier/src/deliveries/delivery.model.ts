@@ -1,6 +1,6 @@
 // The delivery document: one email to one recipient for one cause, its state, attempts and the SMTP reply.
 import { Schema, type Connection, type Model } from 'mongoose';
-import { TEMPLATE_NAMES, type Language, type TemplateName } from '../email/email.types.ts';
+import { TEMPLATE_NAMES, type Language, type TemplateName } from '../email/email.schemas.ts';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -37,6 +37,8 @@ export interface DeliveryDoc {
   /** Not sent after this instant (the session started, the link expired): cancelled instead. */
   notAfter: Date | null;
   attempts: number;
+  /** Claims so far: the next claim is `delivery_claims` `<_id>:<claimSeq>`. Never reset. */
+  claimSeq: number;
   attemptLog: AttemptRecord[];
   claimedBy: string | null;
   leaseUntil: Date | null;
@@ -44,6 +46,8 @@ export interface DeliveryDoc {
   smtp: { messageId: string; response: string } | null;
   cancelReason: string | null;
   sentAt: Date | null;
+  /** The dispatcher (process) that sent it. */
+  sentBy?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -78,6 +82,7 @@ const deliverySchema = new Schema<DeliveryDoc>(
     dueAt: { type: Date, required: true },
     notAfter: { type: Date, default: null },
     attempts: { type: Number, default: 0 },
+    claimSeq: { type: Number, default: 0 },
     attemptLog: { type: [attemptSchema], default: [] },
     claimedBy: { type: String, default: null },
     leaseUntil: { type: Date, default: null },
@@ -85,6 +90,7 @@ const deliverySchema = new Schema<DeliveryDoc>(
     smtp: { type: Schema.Types.Mixed, default: null },
     cancelReason: { type: String, default: null },
     sentAt: { type: Date, default: null },
+    sentBy: { type: String, default: null },
   },
   { collection: DELIVERIES, versionKey: false, timestamps: true, minimize: false },
 );
@@ -95,6 +101,22 @@ deliverySchema.index({ key: 1, recipient: 1, template: 1 }, { unique: true });
 deliverySchema.index({ status: 1, dueAt: 1 });
 // GET /deliveries?eventId= and the reminder updates of a rescheduled or cancelled session.
 deliverySchema.index({ sessionId: 1, template: 1 });
+
+/** One claim of one delivery by one process: the unique `_id` `<deliveryId>:<claimSeq>` is the lock. */
+export interface ClaimDoc {
+  _id: string;
+  worker: string;
+  at: Date;
+}
+
+const claimSchema = new Schema<ClaimDoc>(
+  { _id: String, worker: String, at: Date },
+  { collection: 'delivery_claims', versionKey: false },
+);
+
+export function claimModel(conn: Connection): Model<ClaimDoc> {
+  return conn.model<ClaimDoc>('DeliveryClaim', claimSchema);
+}
 
 export function deliveryModel(conn: Connection): Model<DeliveryDoc> {
   return conn.model<DeliveryDoc>('Delivery', deliverySchema);

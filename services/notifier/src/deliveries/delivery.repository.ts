@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { mongo } from 'mongoose';
-import type { EmailContent, Language, TemplateName } from '../email/email.types.ts';
-import type { AttemptRecord, DeliveryDoc, DeliveryStatus } from './delivery.model.ts';
+import type { EmailContent, Language, TemplateName } from '../email/email.schemas.ts';
+import type { AttemptRecord, ClaimDoc, DeliveryDoc, DeliveryStatus } from './delivery.model.ts';
 import { deliveryIdOf } from './delivery.rules.ts';
 
 /** One email to plan: what, to whom, for which cause, and when it may go. */
@@ -45,7 +45,7 @@ function isDuplicateOnly(err: unknown): boolean {
   );
 }
 
-export function deliveryRepository(model: Model<DeliveryDoc>) {
+export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<ClaimDoc>) {
   return {
     /** Inserts the plans that are new; a plan already stored (a redelivered event) is skipped by the unique id. */
     async plan(plans: readonly DeliveryPlan[], now: Date): Promise<void> {
@@ -66,6 +66,7 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
         dueAt: p.dueAt,
         notAfter: p.notAfter ?? null,
         attempts: 0,
+        claimSeq: 0,
         attemptLog: [],
         claimedBy: null,
         leaseUntil: null,
@@ -83,9 +84,9 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
       }
     },
 
-    /** Ids of work that is due: pending and due, or claimed by a process whose lease lapsed (it died). */
-    async dueIds(now: Date, limit: number): Promise<string[]> {
-      const docs = await model
+    /** Work that is due: pending and due, or claimed by a process whose lease lapsed (it died). A read. */
+    async due(now: Date, limit: number): Promise<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]> {
+      return model
         .find(
           {
             $or: [
@@ -93,50 +94,65 @@ export function deliveryRepository(model: Model<DeliveryDoc>) {
               { status: 'sending', leaseUntil: { $lt: now } },
             ],
           },
-          { _id: 1 },
+          { _id: 1, claimSeq: 1 },
         )
         .sort({ dueAt: 1 })
         .limit(limit)
-        .lean();
-      return docs.map((d) => d._id);
+        .lean<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]>();
     },
 
     /**
-     * Claims those of `ids` that are still due, in one conditional update: a document another
-     * process claimed in between no longer matches, so it is never claimed twice. Returns the
-     * documents this claim (a fresh owner token) won.
+     * Claims due deliveries. The claim of delivery d at its claim number n is the document
+     * `d:n` in `delivery_claims`, inserted under the unique `_id`: of two processes that read the
+     * same due delivery, one insert wins and the other gets a duplicate key and leaves it. The
+     * winner then moves the delivery on (`sending`, lease, n+1) by its exact `_id`. Every write
+     * here is by exact `_id` — the only filter FerretDB on SQLite serves from an index — so a
+     * claim costs the same with ten deliveries or a hundred thousand.
      */
-    async claim(ids: readonly string[], now: Date, leaseMs: number): Promise<DeliveryDoc[]> {
-      if (ids.length === 0) return [];
-      const owner = randomUUID();
-      await model.updateMany(
-        {
-          _id: { $in: ids },
-          $or: [
-            { status: 'pending', dueAt: { $lte: now } },
-            { status: 'sending', leaseUntil: { $lt: now } },
-          ],
-        },
-        {
-          $set: {
-            status: 'sending',
-            claimedBy: owner,
-            leaseUntil: new Date(now.getTime() + leaseMs),
-          },
-          $inc: { attempts: 1 },
-        },
+    async claim(
+      candidates: readonly Pick<DeliveryDoc, '_id' | 'claimSeq'>[],
+      now: Date,
+      leaseMs: number,
+      worker = 'worker',
+    ): Promise<DeliveryDoc[]> {
+      const won = await Promise.all(
+        candidates.map(async (c) => {
+          const seq = c.claimSeq;
+          try {
+            await claims.insertOne({ _id: `${c._id}:${seq}`, worker, at: now });
+          } catch (err) {
+            if (isDuplicateOnly(err)) return null; // another process holds this claim
+            throw err;
+          }
+          const owner = `${worker}/${randomUUID()}`;
+          return model
+            .findOneAndUpdate(
+              { _id: c._id },
+              {
+                $set: {
+                  status: 'sending',
+                  claimedBy: owner,
+                  leaseUntil: new Date(now.getTime() + leaseMs),
+                },
+                $inc: { attempts: 1, claimSeq: 1 },
+              },
+              { returnDocument: 'after' },
+            )
+            .lean<DeliveryDoc>();
+        }),
       );
-      return model.find({ _id: { $in: ids }, claimedBy: owner }).lean<DeliveryDoc[]>();
+      return won.filter((d): d is DeliveryDoc => d !== null);
     },
 
-    /** Records each claimed delivery's outcome, only while the claim is still this one. */
+    /** Records each claimed delivery's outcome. */
     async complete(results: readonly { doc: DeliveryDoc; outcome: Outcome }[]): Promise<void> {
       if (results.length === 0) return;
       await model.bulkWrite(
         results.map(({ doc, outcome }) => ({
           updateOne: {
-            filter: { _id: doc._id, claimedBy: doc.claimedBy },
-            update: outcomeUpdate(outcome),
+            // By exact `_id` (see claim): the claim number already made this process the only holder.
+            filter: { _id: doc._id },
+            update: outcomeUpdate(outcome, doc.claimedBy?.split('/')[0] ?? null),
           },
         })),
         { ordered: false },
@@ -228,7 +244,7 @@ function attempt(outcome: Exclude<Outcome, { status: 'cancelled' }>): AttemptRec
   };
 }
 
-function outcomeUpdate(outcome: Outcome): mongo.UpdateFilter<DeliveryDoc> {
+function outcomeUpdate(outcome: Outcome, worker: string | null): mongo.UpdateFilter<DeliveryDoc> {
   const released = { claimedBy: null, leaseUntil: null };
   switch (outcome.status) {
     case 'sent':
@@ -237,6 +253,7 @@ function outcomeUpdate(outcome: Outcome): mongo.UpdateFilter<DeliveryDoc> {
           ...released,
           status: 'sent',
           sentAt: outcome.at,
+          sentBy: worker,
           smtp: { messageId: outcome.messageId, response: outcome.response },
         },
         $push: { attemptLog: attempt(outcome) },

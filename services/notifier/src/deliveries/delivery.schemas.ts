@@ -1,7 +1,7 @@
 // zod schemas of the delivery API: list filters, ids, the delivery as listed, and a rendered preview.
 import { Email, Locale, PageQuery, Uuid } from '@lianxin/contracts';
 import { z } from 'zod';
-import { TEMPLATE_NAMES } from '../email/email.types.ts';
+import { TEMPLATE_NAMES } from '../email/email.schemas.ts';
 import { DELIVERY_STATUSES } from './delivery.model.ts';
 
 export const DeliveryId = z

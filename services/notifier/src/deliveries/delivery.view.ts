@@ -1,5 +1,5 @@
 // Delivery document → what the API shows; rendered email → its preview.
-import type { RenderedEmail } from '../email/email.types.ts';
+import type { RenderedEmail } from '../email/email.schemas.ts';
 import type { DeliveryDoc } from './delivery.model.ts';
 import type { DeliveryView, EmailPreview } from './delivery.schemas.ts';
 

@@ -1,11 +1,12 @@
 // Sends one claimed delivery: too late → cancelled; else render, hand to SMTP, and say what happened.
-import { composeEmail } from '../email/compose.ts';
-import type { EmailContent } from '../email/email.types.ts';
-import type { TemplateSet } from '../email/templates.ts';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import { composeEmail } from '../email/compose-email.ts';
+import type { EmailContent } from '../email/email.schemas.ts';
+import type { TemplateSet } from '../email/template.repository.ts';
 import type { DeliveryDoc } from './delivery.model.ts';
 import type { Outcome } from './delivery.repository.ts';
 import { backoffMs, classifySmtpError, isLastAttempt } from './delivery.rules.ts';
-import type { Mailer } from './mailer.ts';
 
 export interface SendSettings {
   maxAttempts: number;
@@ -93,4 +94,36 @@ export async function sendDelivery(deps: SendDeps, doc: DeliveryDoc): Promise<Ou
       response: failure.response,
     };
   }
+}
+
+export interface MailerOptions {
+  url: string;
+  poolSize: number;
+}
+
+export type Mailer = Transporter<SMTPPool.SentMessageInfo>;
+
+export function createMailer(opts: MailerOptions): Mailer {
+  const url = new URL(opts.url);
+  const secure = url.protocol === 'smtps:';
+  return createTransport({
+    pool: true,
+    maxConnections: opts.poolSize,
+    host: url.hostname,
+    port: Number(url.port || (secure ? 465 : 25)),
+    secure,
+    ...(url.username === ''
+      ? {}
+      : {
+          auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) },
+        }),
+    // Short timeouts: a server that does not answer is a transient failure to retry later,
+    // and the claim's lease must outlast one attempt.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    // nodemailer would log message content at debug level: it never logs here.
+    logger: false,
+    debug: false,
+  });
 }

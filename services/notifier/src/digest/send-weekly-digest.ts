@@ -1,6 +1,6 @@
 // The weekly digest to each coordinator: sessions held, people reached, red feedback, opinions still open.
 import type { DeliveryPlan } from '../deliveries/delivery.repository.ts';
-import type { DigestData } from '../email/email.types.ts';
+import type { DigestData } from '../email/email.schemas.ts';
 import type { Deps } from '../shared/deps.ts';
 import { dueDigestWeek } from './digest.rules.ts';
 

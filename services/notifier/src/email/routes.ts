@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { EmailPreview } from '../deliveries/delivery.schemas.ts';
 import { toPreview } from '../deliveries/delivery.view.ts';
 import type { Deps } from '../shared/deps.ts';
-import { composeEmail } from './compose.ts';
-import { TEMPLATE_NAMES, type EmailContent } from './email.types.ts';
-import { TEMPLATE_SAMPLES } from './samples.ts';
+import { TEMPLATE_NAMES } from './email.schemas.ts';
+import { previewTemplate } from './preview-template.ts';
 
 const TemplateParams = z.strictObject({ name: z.enum(TEMPLATE_NAMES) });
 const PreviewQuery = z.strictObject({ lang: Locale.default('zh') });
@@ -26,14 +25,7 @@ export function templateRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { name } = request.params;
-      const content = { template: name, data: TEMPLATE_SAMPLES[name] } as EmailContent;
-      const email = await composeEmail(content, {
-        templates: deps.templates,
-        from: deps.settings.from,
-        recipient: { email: 'preview@lianxin.local', name: null },
-        lang: request.query.lang,
-      });
+      const email = await previewTemplate(deps, request.params.name, request.query.lang);
       return toPreview(email, null, request.query.lang);
     },
   );

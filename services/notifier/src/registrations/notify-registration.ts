@@ -1,7 +1,7 @@
 // A registration was confirmed, waitlisted or promoted: tell the liaison and the attendee, and plan the 24-hour reminder.
 import type { EventOf } from '@lianxin/contracts';
 import type { DeliveryPlan } from '../deliveries/delivery.repository.ts';
-import type { EmailContent } from '../email/email.types.ts';
+import type { EmailContent } from '../email/email.schemas.ts';
 import type { SessionView } from '../sessions/session.model.ts';
 import { sessionInfo } from '../sessions/session.view.ts';
 import type { Deps } from '../shared/deps.ts';

@@ -1,4 +1,5 @@
 // The registration read model: projections by sequence, and who is registered for a session.
+import { isDuplicateKey } from '@lianxin/platform/db';
 import { applyIfNewer } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
 import { REGISTRATION_VIEWS, type RegistrationView } from './registration.model.ts';
@@ -6,11 +7,23 @@ import { REGISTRATION_VIEWS, type RegistrationView } from './registration.model.
 export function registrationRepository(registrations: Model<RegistrationView>) {
   const conn = registrations.db;
   return {
-    apply: (
+    /**
+     * Most events are a registration's first: insert first (by exact `_id`, which FerretDB on SQLite
+     * serves from its index), and only for one already known the conditional update by sequence.
+     */
+    async apply(
       id: string,
       sequence: number,
       fields: Partial<Omit<RegistrationView, '_id' | 'sequence'>>,
-    ) => applyIfNewer(conn, REGISTRATION_VIEWS, id, sequence, fields),
+    ): Promise<boolean> {
+      try {
+        await registrations.create({ ...fields, _id: id, sequence });
+        return true;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+      return applyIfNewer(conn, REGISTRATION_VIEWS, id, sequence, fields);
+    },
 
     /**
      * Registrations that still hold (confirmed or waitlisted). With `includeSessionCancelled`, also

@@ -1,5 +1,5 @@
 // Session read model → what an email shows of it (and its calendar entry).
-import type { SessionInfo } from '../email/email.types.ts';
+import type { SessionInfo } from '../email/email.schemas.ts';
 import type { SessionView } from './session.model.ts';
 
 export function sessionInfo(s: SessionView): SessionInfo {

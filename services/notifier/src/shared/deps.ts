@@ -10,7 +10,7 @@ import {
   directoryRepository,
   type DirectoryRepository,
 } from '../directory/directory.repository.ts';
-import type { TemplateSet } from '../email/templates.ts';
+import type { TemplateSet } from '../email/template.repository.ts';
 import {
   registrationRepository,
   type RegistrationRepository,
@@ -46,7 +46,7 @@ export function createDeps(
   opts: Pick<Deps, 'templates' | 'wake' | 'now' | 'log' | 'settings'>,
 ): Deps {
   return {
-    deliveries: deliveryRepository(models.deliveries),
+    deliveries: deliveryRepository(models.deliveries, models.claims),
     directory: directoryRepository(models.banks, models.liaisons),
     accounts: accountRepository(models.accounts),
     sessions: sessionRepository(models.sessions, models.opinions),

@@ -5,7 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { AccountEvents, handleAccountEvent } from '../accounts/account.consumer.ts';
 import { BulletinEvents, handleBulletinEvent } from '../bulletins/bulletin.consumer.ts';
-import { applyBankEvent, BankEvents } from '../directory/apply-bank-event.ts';
+import { applyBankEvent, BankEvents } from '../directory/directory.projection.ts';
 import {
   handleRegistrationEvent,
   RegistrationEvents,

@@ -7,7 +7,12 @@ import {
   type SubscriptionView,
   type UnsubscribeDoc,
 } from '../bulletins/subscription.model.ts';
-import { deliveryModel, type DeliveryDoc } from '../deliveries/delivery.model.ts';
+import {
+  claimModel,
+  deliveryModel,
+  type ClaimDoc,
+  type DeliveryDoc,
+} from '../deliveries/delivery.model.ts';
 import {
   bankViewModel,
   liaisonViewModel,
@@ -28,6 +33,7 @@ import {
 export interface Models {
   conn: Connection;
   deliveries: Model<DeliveryDoc>;
+  claims: Model<ClaimDoc>;
   banks: Model<BankView>;
   liaisons: Model<LiaisonView>;
   accounts: Model<AccountView>;
@@ -42,6 +48,7 @@ export async function createModels(conn: Connection): Promise<Models> {
   const models: Models = {
     conn,
     deliveries: deliveryModel(conn),
+    claims: claimModel(conn),
     banks: bankViewModel(conn),
     liaisons: liaisonViewModel(conn),
     accounts: accountViewModel(conn),

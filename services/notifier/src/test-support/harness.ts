@@ -16,10 +16,9 @@ import { pino } from 'pino';
 import { buildApp } from '../app.ts';
 import { deliveryRepository } from '../deliveries/delivery.repository.ts';
 import type { DeliveryDoc } from '../deliveries/delivery.model.ts';
-import { Dispatcher } from '../deliveries/dispatcher.ts';
-import { createMailer, type Mailer } from '../deliveries/mailer.ts';
-import { sendDelivery } from '../deliveries/send-delivery.ts';
-import { loadTemplates } from '../email/templates.ts';
+import { Dispatcher } from '../deliveries/dispatch-deliveries.ts';
+import { createMailer, sendDelivery, type Mailer } from '../deliveries/send-delivery.ts';
+import { loadTemplates } from '../email/template.repository.ts';
 import { createDeps, type Deps } from '../shared/deps.ts';
 import {
   CONSUMED,
@@ -124,7 +123,7 @@ export async function startNotifier(fileUrl: string, opts: HarnessOptions = {}):
   const mailer: Mailer = createMailer({ url: smtpUrl, poolSize: 5 });
   const now = () => new Date();
   const dispatcher = new Dispatcher({
-    store: deliveryRepository(models.deliveries),
+    store: deliveryRepository(models.deliveries, models.claims),
     send: (doc) =>
       sendDelivery(
         {

@@ -1,13 +1,9 @@
 // Use case: check an attendee in — by their signed token or by an officer — from an hour before the start to the end, once.
 import { badRequest, conflict } from '@lianxin/platform/http';
-import { withEvents } from '@lianxin/platform/messaging';
-import { attendanceCheckedIn } from '../registrations/registration-events.ts';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound, sessionNotFound } from '../shared/errors.ts';
-import type { SessionDoc } from '../sessions/session.model.ts';
-import { WITHOUT_LEDGER } from '../sessions/session-access.ts';
-import { verifyCheckInToken } from './check-in-token.ts';
+import { verifyCheckInToken } from '../registrations/check-in-token.ts';
 
 const OPENS_BEFORE_START_MS = 3_600_000;
 
@@ -24,7 +20,7 @@ export function resolveToken(
   deps: Deps,
   token: string,
 ): { registrationId: string; sessionId: string } {
-  const ids = verifyCheckInToken(deps.checkInSecret, token);
+  const ids = verifyCheckInToken(deps.settings.checkInSecret, token);
   if (ids === null) throw invalidToken();
   return ids;
 }
@@ -35,12 +31,9 @@ export async function checkIn(
   sessionId: string,
   by: { method: 'qr'; officerId: null } | { method: 'officer'; officerId: string },
 ): Promise<RegistrationDoc> {
-  const { registrations, sessions } = deps.models;
-  const session = await sessions.findById(sessionId, WITHOUT_LEDGER).lean<SessionDoc>();
+  const session = await deps.sessions.findById(sessionId);
   if (!session) throw sessionNotFound();
-  const reg = await registrations
-    .findOne({ _id: registrationId, sessionId }, { outbox: 0 })
-    .lean<RegistrationDoc>();
+  const reg = await deps.registrations.findInSession(registrationId, sessionId, null);
   if (!reg) throw registrationNotFound();
   const now = deps.now();
   const opensAt = new Date(session.startsAt.getTime() - OPENS_BEFORE_START_MS);
@@ -71,18 +64,11 @@ export async function checkIn(
   }
   const record = { at: now, method: by.method, by: by.officerId };
   // Once: the write only matches while nobody has checked this registration in.
-  const res = await registrations.updateOne(
-    { _id: reg._id, status: 'confirmed', checkIn: null },
-    withEvents({ $set: { checkIn: record } }, [attendanceCheckedIn(reg, record)]),
-  );
-  if (res.matchedCount === 0) {
-    const first = await registrations
-      .findById(reg._id, { checkIn: 1 })
-      .lean<Pick<RegistrationDoc, 'checkIn'>>();
+  if (!(await deps.registrations.recordCheckIn(reg, record))) {
+    const first = await deps.registrations.findById(reg._id);
     if (first?.checkIn) throw alreadyCheckedIn(first.checkIn.at);
     throw conflict('CONFLICT', { zh: '该报名已取消', en: 'The registration was cancelled' });
   }
-  deps.wake();
   return { ...reg, checkIn: record };
 }
 

@@ -1,8 +1,6 @@
 // Use case: three-colour feedback, once per checked-in attendee; any red rating opens a follow-up on the session.
 import type { FeedbackRatings } from '@lianxin/contracts';
 import { conflict } from '@lianxin/platform/http';
-import { withEvents } from '@lianxin/platform/messaging';
-import { feedbackSubmitted } from '../registrations/registration-events.ts';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound } from '../shared/errors.ts';
@@ -14,10 +12,7 @@ export async function submitFeedback(
   ratings: FeedbackRatings,
   comment: string | null,
 ): Promise<RegistrationDoc> {
-  const { registrations } = deps.models;
-  const reg = await registrations
-    .findOne({ _id: registrationId, sessionId }, { outbox: 0 })
-    .lean<RegistrationDoc>();
+  const reg = await deps.registrations.findInSession(registrationId, sessionId, null);
   if (!reg) throw registrationNotFound();
   if (reg.feedback !== null) throw alreadySubmitted();
   if (reg.checkIn === null) {
@@ -31,12 +26,7 @@ export async function submitFeedback(
     followUp: red ? { status: 'open' as const } : null,
   };
   // Once: the feedback and its follow-up are one write that only matches while there is none.
-  const res = await registrations.updateOne(
-    { _id: reg._id, feedback: null },
-    withEvents({ $set: { feedback } }, [feedbackSubmitted(reg, feedback)]),
-  );
-  if (res.matchedCount === 0) throw alreadySubmitted();
-  deps.wake();
+  if (!(await deps.registrations.recordFeedback(reg, feedback))) throw alreadySubmitted();
   return { ...reg, feedback };
 }
 

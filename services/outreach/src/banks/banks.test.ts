@@ -8,9 +8,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../shared/ids.ts';
 import { bankEnvelope, bankSnapshot, liaisonSnapshot } from '../test-support/harness.ts';
-import { bankConsumer } from './bank-consumer.ts';
-import type { BankEvent } from './bank-projection.ts';
-import { bankRepository } from './bank-repository.ts';
+import { bankConsumer } from './bank.consumer.ts';
+import type { BankEvent } from './bank.projection.ts';
+import { bankRepository } from './bank.repository.ts';
 import { BANK_VIEW, bankViewModel, LIAISON_VIEW, liaisonViewModel } from './bank-view.model.ts';
 
 const env = testEnv(import.meta.url);

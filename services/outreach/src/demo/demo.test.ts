@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, seedBanks, type Harness } from '../test-support/harness.ts';
 import { loadDemo } from './load-demo.ts';
-import { FORUM_TITLE, PAST_FORUM_TITLE } from './demo-script.ts';
+import { FORUM_TITLE, PAST_FORUM_TITLE } from './demo-sessions.ts';
 import { sessionSummary } from '../sessions/session-summary.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
 

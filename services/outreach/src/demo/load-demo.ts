@@ -9,7 +9,7 @@ import { registerAttendees } from '../registrations/register-attendees.ts';
 import type { Deps } from '../shared/deps.ts';
 import { completeSession } from '../sessions/complete-session.ts';
 import { scheduleSession } from '../sessions/schedule-session.ts';
-import { ScheduleSessionBody } from '../sessions/session.dto.ts';
+import { ScheduleSessionBody } from '../sessions/session.schemas.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
 import {
   demoAttendees,
@@ -20,7 +20,7 @@ import {
   PAST_FORUM_TITLE,
   PAST_SESSIONS,
   type DemoOpinion,
-} from './demo-script.ts';
+} from './demo-sessions.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 // Use case: list opinions by status, session, owner, and overdue (not resolved by the due date).
 import type { OpinionStatus, Paginated } from '@lianxin/contracts';
 import type { Deps } from '../shared/deps.ts';
-import type { ListOpinionsQuery } from './opinion.dto.ts';
+import type { ListOpinionsQuery } from './opinion.schemas.ts';
 import type { OpinionDoc } from './opinion.model.ts';
 
 export async function listOpinions(

@@ -5,8 +5,8 @@ import { initialOutbox, newEvent } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
 import { newId } from '../shared/ids.ts';
 import { sessionNotFound, invalid } from '../shared/errors.ts';
-import type { RaiseOpinionBody } from './opinion.dto.ts';
-import { toOpinionSnapshot } from './opinion-mapping.ts';
+import type { RaiseOpinionBody } from './opinion.schemas.ts';
+import { toOpinionSnapshot } from './opinion.view.ts';
 import type { OpinionDoc } from './opinion.model.ts';
 
 /** 18-digit resident ID numbers have no place in "raised by" (an organisation or a description). */

@@ -4,7 +4,7 @@ import { requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import type { Deps } from '../shared/deps.ts';
 import { staffOf } from '../shared/principals.ts';
-import { SessionParams } from '../sessions/session.dto.ts';
+import { SessionParams } from '../sessions/session.schemas.ts';
 import { listOpinions } from './list-opinions.ts';
 import {
   ListOpinionsQuery,
@@ -12,8 +12,8 @@ import {
   OpinionView,
   PatchOpinionBody,
   RaiseOpinionBody,
-} from './opinion.dto.ts';
-import { toOpinionView } from './opinion-mapping.ts';
+} from './opinion.schemas.ts';
+import { toOpinionView } from './opinion.view.ts';
 import { raiseOpinion } from './raise-opinion.ts';
 import { updateOpinion } from './update-opinion.ts';
 

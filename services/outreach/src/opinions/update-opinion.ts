@@ -4,8 +4,8 @@ import { conflict } from '@lianxin/platform/http';
 import { newEvent, withEvents } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
 import { invalid, opinionNotFound } from '../shared/errors.ts';
-import type { PatchOpinionBody } from './opinion.dto.ts';
-import { toOpinionSnapshot } from './opinion-mapping.ts';
+import type { PatchOpinionBody } from './opinion.schemas.ts';
+import { toOpinionSnapshot } from './opinion.view.ts';
 import type { OpinionDoc } from './opinion.model.ts';
 
 const ORDER: Record<OpinionStatus, number> = { open: 0, in_progress: 1, resolved: 2 };

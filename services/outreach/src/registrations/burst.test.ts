@@ -12,7 +12,7 @@ import {
   type SeededBank,
 } from '../test-support/harness.ts';
 import type { RegistrationDoc } from './registration.model.ts';
-import { entryOf, planPromotions } from './seat-ledger.ts';
+import { entryOf, planPromotions } from '../sessions/seat-ledger.ts';
 
 // Each run gets a database of its own: FerretDB scans a collection for any write filtered by more
 // than _id, so twenty runs' leftovers would slow the later runs without testing anything more.

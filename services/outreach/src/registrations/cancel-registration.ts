@@ -2,12 +2,10 @@
 import type { Principal } from '@lianxin/platform/auth';
 import { bankScope } from '@lianxin/platform/auth';
 import { conflict } from '@lianxin/platform/http';
-import { withEvents } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound } from '../shared/errors.ts';
 import { findVisibleSession } from '../sessions/session-access.ts';
 import { registrationClosed } from './register-attendees.ts';
-import { registrationCancelled } from './registration-events.ts';
 import type { RegistrationDoc } from './registration.model.ts';
 import { releaseAndPromote } from './settle-registration.ts';
 
@@ -18,10 +16,11 @@ export async function cancelRegistration(
   registrationId: string,
 ): Promise<RegistrationDoc> {
   const session = await findVisibleSession(deps, principal, sessionId);
-  const { registrations } = deps.models;
-  const reg = await registrations
-    .findOne({ _id: registrationId, sessionId, ...bankScope(principal).filter() })
-    .lean<RegistrationDoc>();
+  const reg = await deps.registrations.findInSession(
+    registrationId,
+    sessionId,
+    bankScope(principal),
+  );
   if (!reg) throw registrationNotFound();
   if (reg.status === 'cancelled') return reg;
   if (reg.status === 'pending') {
@@ -39,26 +38,13 @@ export async function cancelRegistration(
     cancelledBy: principal.sub,
     cancelledAt: deps.now(),
   };
-  // Step 1: the registration says cancelled (and frees its mobile number for this session).
-  const res = await registrations.updateOne(
-    { _id: reg._id, status: { $ne: 'cancelled' } },
-    withEvents(
-      {
-        $set: {
-          status: 'cancelled',
-          waitlist: null,
-          cancellation,
-          mobileKey: `${reg.attendee.mobile}#${reg._id}`,
-        },
-      },
-      [registrationCancelled(reg, cancellation)],
-    ),
-  );
-  if (res.matchedCount === 1) deps.wake();
+  // Step 1: the registration says cancelled (and frees its mobile number for this session);
+  // not if the session's cancellation fenced it first — that one cancels it.
+  await deps.registrations.recordWithdrawal(reg, cancellation);
   // Step 2: the ledger gives the seat to the earliest eligible waiter in the same write; step 3
   // marks them confirmed. A crash between steps is finished by the reconciler.
   await releaseAndPromote(deps, reg);
-  const after = await registrations.findById(reg._id).lean<RegistrationDoc>();
+  const after = await deps.registrations.findById(reg._id);
   if (!after) throw registrationNotFound();
   return after;
 }

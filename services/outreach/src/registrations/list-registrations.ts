@@ -3,7 +3,7 @@ import { bankScope, type Principal } from '@lianxin/platform/auth';
 import type { Deps } from '../shared/deps.ts';
 import { findVisibleSession } from '../sessions/session-access.ts';
 import type { RegistrationDoc } from './registration.model.ts';
-import { entryOf } from './seat-ledger.ts';
+import { entryOf } from '../sessions/seat-ledger.ts';
 
 export interface ListedRegistration {
   registration: RegistrationDoc;
@@ -18,14 +18,7 @@ export async function listRegistrations(
   status: RegistrationDoc['status'] | undefined,
 ): Promise<ListedRegistration[]> {
   const session = await findVisibleSession(deps, principal, sessionId);
-  const regs = await deps.models.registrations
-    .find({
-      sessionId,
-      ...bankScope(principal).filter(),
-      ...(status === undefined ? {} : { status }),
-    })
-    .sort({ registeredAt: 1, _id: 1 })
-    .lean<RegistrationDoc[]>();
+  const regs = await deps.registrations.listOfSession(sessionId, bankScope(principal), status);
   const places = new Map(session.queue.map((entry, i) => [entry, i + 1]));
   return regs.map((registration) => ({
     registration,

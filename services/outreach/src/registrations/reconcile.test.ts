@@ -14,7 +14,7 @@ import {
 import { newId } from '../shared/ids.ts';
 import { reconcile } from './reconcile.ts';
 import type { RegistrationDoc } from './registration.model.ts';
-import { seatLedger } from './seat-ledger.ts';
+import { seatLedger } from '../sessions/seat-ledger.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,9 +1,8 @@
 // Use case: a liaison of an invited bank registers one attendee or a batch — each confirmed or waitlisted, none lost.
 import type { Attendee } from '@lianxin/contracts';
 import type { LiaisonPrincipal } from '@lianxin/platform/auth';
-import { isDuplicateKey } from '@lianxin/platform/db';
 import { conflict, type AppError } from '@lianxin/platform/http';
-import { bankRepository } from '../banks/bank-repository.ts';
+import { bankRepository } from '../banks/bank.repository.ts';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive, liaisonInactive, sessionNotScheduled } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -15,11 +14,7 @@ import {
 import type { SessionDoc } from '../sessions/session.model.ts';
 import type { RegistrationDoc } from './registration.model.ts';
 import { isOpenForRegistration, markFirstTransition } from './settle-registration.ts';
-import { seatLedger } from './seat-ledger.ts';
-
-function emptyOutbox() {
-  return { version: 0, outbox: [], outboxCount: 0, outboxLeaseOwner: null, outboxLeaseUntil: null };
-}
+import { seatLedger } from '../sessions/seat-ledger.ts';
 
 export type RegisterResult =
   { ok: true; registration: RegistrationDoc } | { ok: false; error: AppError };
@@ -87,48 +82,36 @@ async function registerOne(
   session: SessionHead,
   attendee: Attendee,
 ): Promise<RegisterResult> {
-  const { registrations } = deps.models;
-  const id = newId();
-  const doc: RegistrationDoc = {
-    _id: id,
+  const reg = {
+    _id: newId(),
     sessionId: session._id,
     bankId: liaison.bankId,
     attendee,
-    mobileKey: attendee.mobile,
-    status: 'pending',
-    waitlist: null,
     registeredBy: liaison.sub,
     registeredAt: deps.now(),
-    cancellation: null,
-    checkIn: null,
-    feedback: null,
-    ...emptyOutbox(),
   };
-  try {
-    // First the document, unique per session and mobile: from here a crash leaves a `pending`
-    // registration that the reconciler settles; nothing about seats has happened yet.
-    await registrations.create(doc);
-  } catch (error) {
-    if (isDuplicateKey(error)) return { ok: false, error: duplicate() };
-    throw error;
-  }
+  // First the document, unique per session and mobile: from here a crash leaves a `pending`
+  // registration that the reconciler settles; nothing about seats has happened yet.
+  const pending = await deps.registrations.insertPending(reg);
+  if (pending === 'duplicate') return { ok: false, error: duplicate() };
   const outcome = await seatLedger(deps.models.sessions).claimOrEnqueue(
     session._id,
-    id,
+    reg._id,
     liaison.bankId,
     session,
   );
   if (outcome.kind === 'closed') {
     // The session stopped taking registrations between our check and the seat claim.
-    await registrations.deleteOne({ _id: id });
+    await deps.registrations.deletePending(reg._id);
     return { ok: false, error: sessionNotScheduled('cancelled') };
   }
   const settled = await markFirstTransition(
     deps,
-    doc,
+    pending,
     outcome.kind === 'seat'
       ? outcome
       : { kind: 'queued', place: { position: outcome.position, reason: outcome.reason } },
+    'request',
   );
   return { ok: true, registration: settled };
 }

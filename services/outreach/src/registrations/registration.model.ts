@@ -32,6 +32,11 @@ export interface RegistrationDoc extends OutboxFields {
     /** Opened by any red rating; the session's follow-up list. */
     followUp: { status: 'open' | 'closed' } | null;
   } | null;
+  /**
+   * Set by a session's cancellation before it cancels the registration in the background: from then
+   * on a liaison's withdrawal no longer matches, so the registration is cancelled once (ADR 010).
+   */
+  cancelFence: boolean;
 }
 
 export function registrationModel(conn: Connection): Model<RegistrationDoc> {
@@ -49,6 +54,7 @@ export function registrationModel(conn: Connection): Model<RegistrationDoc> {
       cancellation: { type: Schema.Types.Mixed, default: null },
       checkIn: { type: Schema.Types.Mixed, default: null },
       feedback: { type: Schema.Types.Mixed, default: null },
+      cancelFence: { type: Boolean, default: false },
     },
     { versionKey: false, minimize: false },
   );

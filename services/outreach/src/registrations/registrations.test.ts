@@ -257,7 +257,8 @@ describe('cancelling and promotion', () => {
       headers: { authorization: `Bearer ${coordinator}` },
       payload: { reason: '场地维修' },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
+    await h.idle();
     const regs = await h.deps.models.registrations.find({ sessionId }).lean();
     expect(regs.map((r) => [r.status, r.cancellation?.reason])).toEqual(
       Array(3).fill(['cancelled', 'session_cancelled']),

@@ -1,5 +1,5 @@
 // HTTP entry points of registrations: parse → one use case → map (masked mobiles unless the caller may see them).
-import { ObjectIdString, RegistrationStatus } from '@lianxin/contracts';
+import { ObjectIdString } from '@lianxin/contracts';
 import { principalOf, requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
@@ -13,15 +13,16 @@ import {
   RegisterBody,
   RegistrationParams,
   RegistrationView,
-} from './registration.dto.ts';
-import { toRegistrationView } from './registration-view.ts';
+  RegistrationViewStatus,
+} from './registration.schemas.ts';
+import { toRegistrationView } from './registration.view.ts';
 
 const SessionParams = z.strictObject({ sessionId: ObjectIdString });
-const ListQuery = z.object({ status: RegistrationStatus.optional() });
+const ListQuery = z.object({ status: RegistrationViewStatus.optional() });
 
 export function registrationRoutes(app: App, deps: Deps): void {
   const tags = ['registrations'];
-  const secret = deps.checkInSecret;
+  const secret = deps.settings.checkInSecret;
 
   app.post(
     '/sessions/:sessionId/registrations',

@@ -1,51 +1,41 @@
 // Brings a registration document in line with the session's seat ledger — for new, promoted and interrupted registrations.
 import type { WaitlistPlace } from '@lianxin/contracts';
-import { withEvents } from '@lianxin/platform/messaging';
-import { signCheckInToken } from '../attendance/check-in-token.ts';
+import { signCheckInToken } from './check-in-token.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
-import {
-  registrationConfirmed,
-  registrationPromoted,
-  registrationWaitlisted,
-} from './registration-events.ts';
 import type { RegistrationDoc } from './registration.model.ts';
-import { entryOf, seatLedger } from './seat-ledger.ts';
+import { entryOf, seatLedger } from '../sessions/seat-ledger.ts';
 
 const MAX_ROUNDS = 20;
 /** How long a promoter waits for a registration's own request to finish leaving `pending`. */
 const OWNER_WAIT_MS = 3_000;
 
 /**
- * The first transition (`pending` → `confirmed` | `waitlisted`) has exactly one writer: the
- * request that created the registration (or, if that request died, the reconciler much later).
- * So it is filtered by `_id` alone — on FerretDB 1.24 only such a filter is pushed down to
- * SQLite; anything more scans the whole collection under the global write lock (ADR 006).
+ * Records the first transition (`pending` → `confirmed` | `waitlisted`) and its event. While the
+ * registration is young its own request is its only writer (the reconciler waits
+ * `pendingGraceMs`), so the request writes by `_id` alone — the only filter FerretDB's SQLite
+ * backend serves (ADR 006). Any other writer (the reconciler, a request older than a third of the
+ * grace) writes guarded by `status: 'pending'`: of two writers, one records it (ADR 009).
  */
 export async function markFirstTransition(
   deps: Deps,
   reg: RegistrationDoc,
   outcome: { kind: 'seat' } | { kind: 'queued'; place: WaitlistPlace },
+  owner: 'request' | 'reconciler',
 ): Promise<RegistrationDoc> {
-  if (outcome.kind === 'seat') {
-    const token = signCheckInToken(deps.checkInSecret, reg._id, reg.sessionId);
-    await deps.models.registrations.updateOne(
-      { _id: reg._id },
-      withEvents({ $set: { status: 'confirmed', waitlist: null } }, [
-        registrationConfirmed(reg, token),
-      ]),
-    );
-    deps.wake();
-    return { ...reg, status: 'confirmed', waitlist: null };
-  }
-  await deps.models.registrations.updateOne(
-    { _id: reg._id },
-    withEvents({ $set: { status: 'waitlisted', waitlist: outcome.place } }, [
-      registrationWaitlisted(reg, outcome.place),
-    ]),
+  const age = deps.now().getTime() - reg.registeredAt.getTime();
+  const guarded = owner === 'reconciler' || age > deps.settings.pendingGraceMs / 3;
+  const after = await deps.registrations.recordFirstTransition(
+    reg,
+    outcome.kind === 'seat'
+      ? {
+          kind: 'seat',
+          checkInToken: signCheckInToken(deps.settings.checkInSecret, reg._id, reg.sessionId),
+        }
+      : outcome,
+    guarded,
   );
-  deps.wake();
-  return { ...reg, status: 'waitlisted', waitlist: outcome.place };
+  return after ?? reg;
 }
 
 /**
@@ -60,11 +50,10 @@ export async function settleRegistration(
   registrationId: string,
   owner = false,
 ): Promise<RegistrationDoc | null> {
-  const { registrations, sessions } = deps.models;
-  const ledger = seatLedger(sessions);
+  const ledger = seatLedger(deps.models.sessions);
   const waitUntil = Date.now() + OWNER_WAIT_MS;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const reg = await registrations.findById(registrationId, { outbox: 0 }).lean<RegistrationDoc>();
+    const reg = await deps.registrations.findById(registrationId);
     if (!reg) return null;
     if (reg.status === 'pending' && !owner) {
       // Its own request is about to write the first transition; promote after it.
@@ -84,9 +73,10 @@ export async function settleRegistration(
       return reg;
     }
     if (reg.status === 'pending') {
-      if (seated) return markFirstTransition(deps, reg, { kind: 'seat' });
+      if (seated) return markFirstTransition(deps, reg, { kind: 'seat' }, 'reconciler');
       if (place >= 0) {
-        return markFirstTransition(deps, reg, { kind: 'queued', place: placeOf(session, place) });
+        const queued = { kind: 'queued' as const, place: placeOf(session, place) };
+        return markFirstTransition(deps, reg, queued, 'reconciler');
       }
       const outcome = await ledger.claimOrEnqueue(reg.sessionId, reg._id, reg.bankId, session);
       if (outcome.kind === 'closed') return reg;
@@ -108,17 +98,11 @@ function placeOf(session: SessionDoc, index: number): WaitlistPlace {
   };
 }
 
-/** waitlisted → confirmed; several promoters may race, so this one stays conditional on the status. */
+/** waitlisted → confirmed; several promoters may race, so the store records it only from `waitlisted`. */
 async function markPromoted(deps: Deps, reg: RegistrationDoc): Promise<void> {
-  const token = signCheckInToken(deps.checkInSecret, reg._id, reg.sessionId);
+  const token = signCheckInToken(deps.settings.checkInSecret, reg._id, reg.sessionId);
   const from = reg.waitlist ?? { position: 1, reason: 'capacity' as const };
-  const res = await deps.models.registrations.updateOne(
-    { _id: reg._id, status: 'waitlisted' },
-    withEvents({ $set: { status: 'confirmed', waitlist: null } }, [
-      registrationPromoted(reg, token, from),
-    ]),
-  );
-  if (res.matchedCount === 1) deps.wake();
+  await deps.registrations.recordPromotion(reg, token, from);
 }
 
 /** Frees the registration's seat or place; whoever the ledger promoted in the same write is then marked confirmed. */

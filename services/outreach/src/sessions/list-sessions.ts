@@ -2,7 +2,7 @@
 import type { Paginated } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
 import type { Deps } from '../shared/deps.ts';
-import type { ListSessionsQuery } from './session.dto.ts';
+import type { ListSessionsQuery } from './session.schemas.ts';
 import type { SessionDoc } from './session.model.ts';
 
 export async function listSessions(

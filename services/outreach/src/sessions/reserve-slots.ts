@@ -2,7 +2,7 @@
 import { conflict } from '@lianxin/platform/http';
 import type { Model } from 'mongoose';
 import type { SessionDoc } from './session.model.ts';
-import { officerKey, venueKey } from './session-rules.ts';
+import { officerKey, venueKey } from './session.rules.ts';
 import type { SlotBooks } from './slot-books.ts';
 
 export interface SlotPlan {

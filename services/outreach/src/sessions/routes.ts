@@ -15,12 +15,12 @@ import {
   PatchSessionBody,
   ScheduleSessionBody,
   SessionParams,
+  SessionSummaryView,
   SessionView,
-} from './session.dto.ts';
-import { toView } from './session-mapping.ts';
+} from './session.schemas.ts';
+import { toView } from './session.view.ts';
 import { updateSession } from './update-session.ts';
 import { sessionSummary } from './session-summary.ts';
-import { z } from 'zod';
 
 export function sessionRoutes(app: App, deps: Deps): void {
   const schedulers = { onRequest: [app.authenticate, requireRole('coordinator', 'officer')] };
@@ -95,13 +95,24 @@ export function sessionRoutes(app: App, deps: Deps): void {
         tags,
         params: SessionParams,
         body: CancelSessionBody,
-        response: { 200: SessionView, ...errorResponses(400, 401, 403, 404, 409) },
+        description:
+          'Answers at once: the session is cancelled; its registrations are cancelled in the background (`cancellingRegistrations` until done).',
+        response: { 202: SessionView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      toView(
-        await cancelSession(deps, staffOf(request), request.params.sessionId, request.body.reason),
-      ),
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(
+          toView(
+            await cancelSession(
+              deps,
+              staffOf(request),
+              request.params.sessionId,
+              request.body.reason,
+            ),
+          ),
+        ),
   );
 
   app.post(
@@ -124,7 +135,7 @@ export function sessionRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: SessionParams,
-        response: { 200: z.unknown(), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: SessionSummaryView, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => sessionSummary(deps, request.params.sessionId),

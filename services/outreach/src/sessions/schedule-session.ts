@@ -1,16 +1,16 @@
 // Use case: schedule a session — rules, then the venue and officers booked, then the session with its first event.
 import type { StaffPrincipal } from '@lianxin/platform/auth';
 import { initialOutbox } from '@lianxin/platform/messaging';
-import { bankRepository } from '../banks/bank-repository.ts';
+import { bankRepository } from '../banks/bank.repository.ts';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { releaseSlots, reserveSlots } from './reserve-slots.ts';
-import type { ScheduleSessionBody } from './session.dto.ts';
-import { sessionScheduled } from './session-events.ts';
-import { toSnapshot } from './session-mapping.ts';
+import type { ScheduleSessionBody } from './session.schemas.ts';
+import { sessionScheduled } from './session.events.ts';
+import { toSnapshot } from './session.view.ts';
 import type { SessionCore, SessionDoc } from './session.model.ts';
-import { assertInvitations, assertNotInPast, assertTiming } from './session-rules.ts';
+import { assertInvitations, assertNotInPast, assertTiming } from './session.rules.ts';
 import { slotBooks } from './slot-books.ts';
 
 export async function scheduleSession(
@@ -64,6 +64,7 @@ export async function scheduleSession(
     cancellation: null,
     completedAt: null,
     scheduledBy: by.sub,
+    cancellingRegistrations: false,
     seatHolders: [],
     queue: [],
     confirmedCount: 0,

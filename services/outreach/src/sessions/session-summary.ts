@@ -4,6 +4,7 @@ import type {
   FeedbackDimension,
   FeedbackRatings,
   OpinionStatus,
+  SessionStatus,
 } from '@lianxin/contracts';
 import type { OpinionDoc } from '../opinions/opinion.model.ts';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
@@ -25,7 +26,7 @@ export interface BankAttendance {
 
 export interface SessionSummary {
   sessionId: string;
-  status: string;
+  status: SessionStatus;
   capacity: number;
   perBank: BankAttendance[];
   totals: Omit<BankAttendance, 'bankId'>;
@@ -34,7 +35,7 @@ export interface SessionSummary {
     registrationId: string;
     ratings: FeedbackRatings;
     comment: string | null;
-    status: string;
+    status: 'open' | 'closed';
   }[];
   opinions: Record<OpinionStatus, number> & { overdue: number };
 }

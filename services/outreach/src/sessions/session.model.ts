@@ -49,6 +49,11 @@ export interface SessionDoc extends OutboxFields, SeatFields {
   cancellation: { reason: string; cancelledBy: string; cancelledAt: Date } | null;
   completedAt: Date | null;
   scheduledBy: string;
+  /**
+   * True from a cancellation until every registration of the session is cancelled too (ADR 010);
+   * absent on sessions stored before it existed.
+   */
+  cancellingRegistrations?: boolean;
 }
 
 /** A session without its outbox fields. */
@@ -77,6 +82,7 @@ export function sessionModel(conn: Connection): Model<SessionDoc> {
       cancellation: { type: Schema.Types.Mixed, default: null },
       completedAt: { type: Date, default: null },
       scheduledBy: String,
+      cancellingRegistrations: { type: Boolean, default: false },
       seatHolders: { type: [String], default: [] },
       queue: { type: [String], default: [] },
       confirmedCount: { type: Number, default: 0 },
@@ -93,8 +99,10 @@ export function sessionModel(conn: Connection): Model<SessionDoc> {
   schema.index({ invitedBankIds: 1, startsAt: 1 });
   // serves GET /sessions?hostOfficerId=…
   schema.index({ hostOfficerIds: 1, startsAt: 1 });
-  // serves GET /sessions?status=… and the reconciler's scan of scheduled and cancelled sessions
+  // serves GET /sessions?status=… and the reconciler's scan of scheduled sessions
   schema.index({ status: 1, startsAt: 1 });
+  // serves the background cancellation's look-up of sessions whose registrations are still live
+  schema.index({ cancellingRegistrations: 1 });
   return (
     (conn.models.Session as Model<SessionDoc> | undefined) ??
     conn.model<SessionDoc>('Session', schema, 'sessions')

@@ -273,7 +273,7 @@ describe('rescheduling and cancelling', () => {
       headers: auth,
       payload: { reason: '天气原因' },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(202);
     expect(res.json<SessionJson>().status).toBe('cancelled');
     const again = await h.app.inject({
       method: 'POST',

@@ -3,7 +3,7 @@ import { isDuplicateKey } from '@lianxin/platform/db';
 import type { Model } from 'mongoose';
 import type { SessionDoc } from './session.model.ts';
 import type { BookDoc, Booking } from './booking.model.ts';
-import { overlaps } from './session-rules.ts';
+import { overlaps } from './session.rules.ts';
 
 /** A booking whose session document does not exist after this long was left by a crash. */
 const ORPHAN_GRACE_MS = 60_000;

@@ -1,18 +1,18 @@
 // Use case: edit or reschedule a session — every scheduling rule is checked again on the result.
 import { conflict } from '@lianxin/platform/http';
 import { withEvents } from '@lianxin/platform/messaging';
-import { bankRepository } from '../banks/bank-repository.ts';
-import { seatLedger } from '../registrations/seat-ledger.ts';
+import { bankRepository } from '../banks/bank.repository.ts';
+import { seatLedger } from './seat-ledger.ts';
 import { settleRegistration } from '../registrations/settle-registration.ts';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive, sessionNotFound } from '../shared/errors.ts';
 import { reserveSlots } from './reserve-slots.ts';
 import { assertScheduled } from './session-access.ts';
-import type { PatchSessionBody } from './session.dto.ts';
-import { sessionRescheduled, sessionUpdated } from './session-events.ts';
-import { toSnapshot } from './session-mapping.ts';
+import type { PatchSessionBody } from './session.schemas.ts';
+import { sessionRescheduled, sessionUpdated } from './session.events.ts';
+import { toSnapshot } from './session.view.ts';
 import type { SessionCore, SessionDoc } from './session.model.ts';
-import { assertInvitations, assertNotInPast, assertTiming, venueKey } from './session-rules.ts';
+import { assertInvitations, assertNotInPast, assertTiming, venueKey } from './session.rules.ts';
 import { slotBooks } from './slot-books.ts';
 
 const concurrentEdit = () =>

@@ -1,7 +1,7 @@
 // The outbox relay's sources: which collection's events go to which topic, with which key.
 import { isEventType, partitionKeyOf, topicOf, type Event } from '@lianxin/contracts';
 import type { RelaySource } from '@lianxin/platform/messaging';
-import { SESSION_UPDATED } from '../sessions/session-events.ts';
+import { SESSION_UPDATED } from '../sessions/session.events.ts';
 import type { Topics } from './deps.ts';
 
 /** Maps a contract topic name to this deployment's (tests prefix them). */

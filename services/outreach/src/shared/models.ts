@@ -21,8 +21,15 @@ export interface Models {
   opinions: Model<OpinionDoc>;
 }
 
+/** The models, with their collections and indexes in place (what tests and scripts use). */
 export async function createModels(conn: Connection): Promise<Models> {
-  const models: Models = {
+  const models = buildModels(conn);
+  await initModels(models);
+  return models;
+}
+
+export function buildModels(conn: Connection): Models {
+  return {
     conn,
     banks: bankViewModel(conn),
     liaisons: liaisonViewModel(conn),
@@ -31,7 +38,14 @@ export async function createModels(conn: Connection): Promise<Models> {
     registrations: registrationModel(conn),
     opinions: opinionModel(conn),
   };
-  // Collections and indexes exist before the first request (the unique index is a rule, not an optimisation).
+}
+
+/**
+ * Collections and indexes exist before the first request is served (the unique index is a rule,
+ * not an optimisation). After a crash this may wait behind the dead process's queued writes, so
+ * main.ts runs it after listen and holds requests until it is done.
+ */
+export async function initModels(models: Models): Promise<void> {
   await Promise.all([
     models.banks.init(),
     models.liaisons.init(),
@@ -40,5 +54,4 @@ export async function createModels(conn: Connection): Promise<Models> {
     models.registrations.init(),
     models.opinions.init(),
   ]);
-  return models;
 }

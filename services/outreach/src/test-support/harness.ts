@@ -13,8 +13,9 @@ import { testEnv, type TestEnv } from '@lianxin/testing';
 import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { buildApp } from '../app.ts';
-import { applyBankEvent, type BankEvent } from '../banks/bank-projection.ts';
-import type { Deps } from '../shared/deps.ts';
+import { applyBankEvent, type BankEvent } from '../banks/bank.projection.ts';
+import { finishSessionCancellations } from '../registrations/session-cancellations.ts';
+import { createDeps, type Deps } from '../shared/deps.ts';
 import { newId } from '../shared/ids.ts';
 import { createModels } from '../shared/models.ts';
 
@@ -26,6 +27,10 @@ export interface Harness {
   /** Moves the service's clock (not the test's) by this many ms. */
   clock: { offsetMs: number };
   token: (claims: PrincipalInput) => Promise<string>;
+  /** The SPKI PEM the tokens verify with (for a service process started by a test). */
+  publicKey: string;
+  /** Resolves once the background cancellations started so far have finished. */
+  idle: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -33,6 +38,7 @@ export interface HarnessOptions {
   wake?: () => void;
   /** A database of its own (a suffix to the file's), e.g. for each run of a load test. */
   dbSuffix?: string;
+  kickSessionCancellations?: () => void;
 }
 
 export async function harness(fileUrl: string, opts: HarnessOptions = {}): Promise<Harness> {
@@ -51,15 +57,22 @@ export async function harness(fileUrl: string, opts: HarnessOptions = {}): Promi
     audience: 'lianxin-api',
   });
   const clock = { offsetMs: 0 };
-  const deps: Deps = {
+  let background: Promise<void> = Promise.resolve();
+  const deps: Deps = createDeps({
     models,
     wake: () => {
       wake();
     },
     now: () => new Date(Date.now() + clock.offsetMs),
-    checkInSecret: randomBytes(32).toString('hex'),
     log: pino({ level: 'silent' }),
-  };
+    settings: { checkInSecret: randomBytes(32).toString('hex'), pendingGraceMs: 60_000 },
+    // As the job would: one pass at a time, started right after a cancel (tests await `idle()`).
+    kickSessionCancellations:
+      opts.kickSessionCancellations ??
+      (() => {
+        background = background.then(() => finishSessionCancellations(deps)).then(() => undefined);
+      }),
+  });
   const app = await buildApp(deps, { auth: verifier, rateLimit: false });
   await app.ready();
   return {
@@ -68,8 +81,11 @@ export async function harness(fileUrl: string, opts: HarnessOptions = {}): Promi
     deps,
     app,
     clock,
+    publicKey: keys.publicKey,
+    idle: () => background,
     token: (claims) => mint(claims, { privateKey: keys.privateKey, expiresIn: '2h' }),
     close: async () => {
+      await background;
       await app.close();
       await conn.dropDatabase();
       await conn.close();

@@ -1,6 +1,6 @@
 // From a stored opinion to its event snapshot and its HTTP view.
 import type { OpinionSnapshot } from '@lianxin/contracts';
-import type { OpinionView } from './opinion.dto.ts';
+import type { OpinionView } from './opinion.schemas.ts';
 import type { OpinionDoc } from './opinion.model.ts';
 
 export function toOpinionSnapshot(

@@ -1,7 +1,7 @@
 // Seat accounting on the session document: every decision is ONE conditional update of it (docs/adr/006-seat-accounting.md).
 import type { WaitlistReason } from '@lianxin/contracts';
 import type { Model } from 'mongoose';
-import type { SeatFields, SessionDoc } from '../sessions/session.model.ts';
+import type { SeatFields, SessionDoc } from './session.model.ts';
 
 export const entryOf = (registrationId: string, bankId: string): string =>
   `${registrationId}:${bankId}`;

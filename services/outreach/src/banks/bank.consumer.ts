@@ -3,7 +3,7 @@ import { EventConsumer } from '@lianxin/platform/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { applyBankEvent, BankEvents } from './bank-projection.ts';
+import { applyBankEvent, BankEvents } from './bank.projection.ts';
 
 export interface BankConsumerOptions {
   kafka: Kafka;

@@ -1,6 +1,6 @@
 // Unit tests for how values read in emails: Beijing time whatever the server's zone, yuan from fen, labels.
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatLabel, formatTime, formatYuan } from './format.ts';
+import { formatDateTime, formatLabel, formatTime, formatYuan } from './format.rules.ts';
 
 describe('format', () => {
   it('when a UTC instant is shown, then it reads in Beijing time in both languages', () => {

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { composeEmail } from './compose.ts';
-import { TEMPLATE_NAMES, type EmailContent } from './email.types.ts';
-import { TEMPLATE_SAMPLES } from './samples.ts';
-import { loadTemplates, TEMPLATES_DIR } from './templates.ts';
+import { composeEmail } from './compose-email.ts';
+import { TEMPLATE_NAMES, type EmailContent } from './email.schemas.ts';
+import { TEMPLATE_SAMPLES } from './preview-template.ts';
+import { loadTemplates, TEMPLATES_DIR } from './template.repository.ts';
 
 const templates = loadTemplates();
 const ctx = {

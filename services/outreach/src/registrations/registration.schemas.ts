@@ -32,6 +32,9 @@ export const RegistrationParams = z.strictObject({
   registrationId: ObjectIdString,
 });
 
+/** The contract's statuses, and `pending` while the request that registered it still decides its seat. */
+export const RegistrationViewStatus = z.enum([...RegistrationStatus.options, 'pending']);
+
 export const RegistrationView = z.object({
   id: z.string(),
   sessionId: z.string(),
@@ -43,9 +46,9 @@ export const RegistrationView = z.object({
     position: z.string().nullable(),
     branch: z.string().nullable(),
   }),
-  /** Whether `attendee.mobile` is shown in full (coordinators and the registering liaison). */
+  /** Whether `attendee.mobile` and `attendee.email` are shown in full (coordinators and the registering liaison). */
   mobileMasked: z.boolean(),
-  status: RegistrationStatus,
+  status: RegistrationViewStatus,
   waitlist: z.object({ position: z.number(), reason: WaitlistReason }).nullable(),
   registeredBy: z.string(),
   registeredAt: z.string(),

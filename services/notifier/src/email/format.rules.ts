@@ -1,6 +1,6 @@
 // How values read in an email: times in Asia/Shanghai, money in yuan, codes as their zh/en labels.
 import { labelOf, LABELLED_ENUMS, type LabelledEnum } from '@lianxin/contracts';
-import type { Language } from './email.types.ts';
+import type { Language } from './email.schemas.ts';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 

@@ -1,5 +1,14 @@
-// Sample data for every template: what a coordinator sees in GET /templates/:name/preview.
-import type { SessionInfo, TemplateDataMap, TemplateName } from './email.types.ts';
+// Previews a template with sample data: what a coordinator sees in GET /templates/:name/preview.
+import type { Deps } from '../shared/deps.ts';
+import { composeEmail } from './compose-email.ts';
+import type {
+  EmailContent,
+  Language,
+  RenderedEmail,
+  SessionInfo,
+  TemplateDataMap,
+  TemplateName,
+} from './email.schemas.ts';
 
 const session: SessionInfo = {
   id: '65a1b2c3d4e5f60718293b01',
@@ -92,3 +101,17 @@ export const TEMPLATE_SAMPLES: { [K in TemplateName]: TemplateDataMap[K] } = {
     ],
   },
 };
+
+export function previewTemplate(
+  deps: Deps,
+  name: TemplateName,
+  lang: Language,
+): Promise<RenderedEmail> {
+  const content: unknown = { template: name, data: TEMPLATE_SAMPLES[name] };
+  return composeEmail(content as EmailContent, {
+    templates: deps.templates,
+    from: deps.settings.from,
+    recipient: { email: 'preview@lianxin.local', name: null },
+    lang,
+  });
+}

@@ -1,8 +1,8 @@
 // The .ics of a session email: one UID per session, SEQUENCE = its revision, METHOD:REQUEST or CANCEL, Beijing time.
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Language, SessionInfo } from './email.types.ts';
-import { TIME_ZONE } from './format.ts';
+import type { Language, SessionInfo } from './email.schemas.ts';
+import { TIME_ZONE } from './format.rules.ts';
 
 // China has kept +08:00 without daylight saving since 1991, so one STANDARD block describes
 // Asia/Shanghai for any session we schedule; clients that lack the IANA zone still place it right.

@@ -1,11 +1,11 @@
 // The delivery worker: one loop per process that claims due deliveries, sends them and records the outcome.
 //
 // The loop never overlaps itself (one pass at a time; a wake-up during a pass just makes the
-// next pass start at once). Across processes, each delivery is claimed by a conditional update
+// next pass start soon). Across processes, each delivery is claimed under a unique claim id
 // (DeliveryRepository.claim): every replica works, and none sends what another holds. A
-// replica that dies holding claims stops renewing nothing — its lease simply lapses and the
-// deliveries are due again; that is the one case where an email may go twice (it was handed to
-// SMTP and the process died before recording it), and it keeps the same Message-ID.
+// replica that dies holding claims leaves their leases to lapse, and the deliveries are due
+// again; that is the one case where an email may go twice (it was handed to SMTP and the
+// process died before recording it), and it keeps the same Message-ID.
 import type { Logger } from 'pino';
 import type { DeliveryDoc } from './delivery.model.ts';
 import type { DeliveryRepository, Outcome } from './delivery.repository.ts';
@@ -22,6 +22,10 @@ export interface DispatcherOptions {
   concurrency: number;
   /** How long a claim holds: longer than one send with all its timeouts. */
   leaseMs?: number;
+  /** This dispatcher's name in claims and in `sentBy`. */
+  workerId?: string;
+  /** After a wake-up, wait this long so the deliveries planned meanwhile go in one claim. Default 250 ms. */
+  coalesceMs?: number;
 }
 
 export class Dispatcher {
@@ -54,9 +58,9 @@ export class Dispatcher {
   /** One pass: claim up to a batch and send it. Returns how many were claimed. */
   async pass(): Promise<number> {
     const { store, now } = this.opts;
-    const batch = this.opts.batchSize ?? 50;
-    const ids = await store.dueIds(now(), batch);
-    const claimed = await store.claim(ids, now(), this.opts.leaseMs ?? 60_000);
+    const batch = this.opts.batchSize ?? 200;
+    const due = await store.due(now(), batch);
+    const claimed = await store.claim(due, now(), this.opts.leaseMs ?? 60_000, this.opts.workerId);
     const results: { doc: DeliveryDoc; outcome: Outcome }[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -80,7 +84,7 @@ export class Dispatcher {
         this.opts.log.debug(entry, 'delivery');
       else this.opts.log.warn({ ...entry, code: outcome.code }, 'delivery failed');
     }
-    return ids.length;
+    return due.length;
   }
 
   private isStopped(): boolean {
@@ -92,7 +96,7 @@ export class Dispatcher {
   }
 
   private async loop(): Promise<void> {
-    const batch = this.opts.batchSize ?? 50;
+    const batch = this.opts.batchSize ?? 200;
     while (!this.stopped) {
       this.woken = false;
       let found = 0;
@@ -103,16 +107,24 @@ export class Dispatcher {
       }
       // Read through a method: stop() and wake() change these while the pass awaited.
       if (this.isStopped()) break;
-      if (found >= batch || this.wasWoken()) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.opts.pollMs);
-        function done(): void {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wakeUp = done;
-      });
-      this.wakeUp = null;
+      if (found >= batch) continue;
+      if (!this.wasWoken()) await this.sleepUntilWoken();
+      // Every planned event wakes the loop: a short pause turns a burst into a few large claims
+      // (each claim is one serialised database write) instead of one claim per email.
+      await new Promise((r) => setTimeout(r, this.opts.coalesceMs ?? 250));
     }
+  }
+
+  /** Until the poll interval passes or wake()/stop() is called. */
+  private async sleepUntilWoken(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.opts.pollMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+    this.wakeUp = null;
   }
 }

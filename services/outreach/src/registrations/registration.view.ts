@@ -1,8 +1,8 @@
 // What a caller sees of a registration: the mobile in full only for coordinators and the liaison who registered it.
 import { maskMobile } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
-import { signCheckInToken } from '../attendance/check-in-token.ts';
-import type { RegistrationView } from './registration.dto.ts';
+import { signCheckInToken } from './check-in-token.ts';
+import type { RegistrationView } from './registration.schemas.ts';
 import type { RegistrationDoc } from './registration.model.ts';
 
 export function seesMobile(
@@ -32,9 +32,11 @@ export function toRegistrationView(
     attendee: {
       ...reg.attendee,
       mobile: full ? reg.attendee.mobile : maskMobile(reg.attendee.mobile),
+      email:
+        full || reg.attendee.email === null ? reg.attendee.email : maskEmail(reg.attendee.email),
     },
     mobileMasked: !full,
-    status: reg.status === 'pending' ? 'waitlisted' : reg.status,
+    status: reg.status,
     waitlist:
       reg.waitlist === null
         ? null
@@ -49,4 +51,11 @@ export function toRegistrationView(
     checkInToken:
       full && reg.status === 'confirmed' ? signCheckInToken(secret, reg._id, reg.sessionId) : null,
   };
+}
+
+/** `zhang.san@bank.example.cn` → `z***@bank.example.cn`: enough to recognise, not to write to. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
 }

@@ -9,6 +9,7 @@ import {
   SessionFormat,
   SessionKind,
   SessionStatus,
+  FeedbackColour,
   UserId,
 } from '@lianxin/contracts';
 import { z } from 'zod';
@@ -94,5 +95,52 @@ export const SessionView = z.object({
     .object({ reason: z.string(), cancelledBy: z.string(), cancelledAt: z.string() })
     .nullable(),
   completedAt: z.string().nullable(),
+  /** True while a cancelled session's registrations are still being cancelled in the background. */
+  cancellingRegistrations: z.boolean(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+
+const Attendance = z.object({
+  registered: z.number(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
+  cancelled: z.number(),
+  attended: z.number(),
+  /** Confirmed but not checked in, counted once the session is completed. */
+  noShow: z.number(),
+});
+const Colours = z.object({ red: z.number(), yellow: z.number(), blue: z.number() });
+
+/** GET /sessions/:id/summary: registrations and attendance per bank, feedback per dimension and colour, opinions. */
+export const SessionSummaryView = z.object({
+  sessionId: z.string(),
+  status: SessionStatus,
+  capacity: z.number(),
+  perBank: z.array(Attendance.extend({ bankId: z.string() })),
+  totals: Attendance,
+  feedback: z.object({
+    responses: z.number(),
+    attitude: Colours,
+    tone: Colours,
+    expression: Colours,
+  }),
+  /** One per feedback with a red rating. */
+  followUps: z.array(
+    z.object({
+      registrationId: z.string(),
+      ratings: z.object({
+        attitude: FeedbackColour,
+        tone: FeedbackColour,
+        expression: FeedbackColour,
+      }),
+      comment: z.string().nullable(),
+      status: z.enum(['open', 'closed']),
+    }),
+  ),
+  opinions: z.object({
+    open: z.number(),
+    in_progress: z.number(),
+    resolved: z.number(),
+    overdue: z.number(),
+  }),
+});

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
-import { TEMPLATE_NAMES, type Language, type TemplateName } from './email.types.ts';
-import { formatDate, formatDateTime, formatLabel, formatTime, formatYuan } from './format.ts';
+import { TEMPLATE_NAMES, type Language, type TemplateName } from './email.schemas.ts';
+import { formatDate, formatDateTime, formatLabel, formatTime, formatYuan } from './format.rules.ts';
 
 export const TEMPLATES_DIR = join(import.meta.dirname, '..', '..', 'templates');
 const LANGUAGES: readonly Language[] = ['zh', 'en'];

@@ -1,6 +1,6 @@
 // From a stored session to what a client sees and to the snapshot its events carry.
 import type { SessionSnapshot } from '@lianxin/contracts';
-import type { SessionView } from './session.dto.ts';
+import type { SessionView } from './session.schemas.ts';
 import type { SessionCore } from './session.model.ts';
 
 export function toSnapshot(doc: SessionCore): SessionSnapshot {
@@ -41,5 +41,7 @@ export function toView(doc: SessionCore): SessionView {
         ? null
         : { ...doc.cancellation, cancelledAt: doc.cancellation.cancelledAt.toISOString() },
     completedAt: doc.completedAt?.toISOString() ?? null,
+    // Sessions stored before the flag existed lack it.
+    cancellingRegistrations: doc.cancellingRegistrations ?? false,
   };
 }

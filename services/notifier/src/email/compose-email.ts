@@ -1,8 +1,8 @@
 // Turns a delivery's template and data into the email itself: subject, HTML, text, the .ics, the QR code, list headers.
-import { buildCalendar, type CalendarMethod } from './calendar.ts';
-import type { EmailContent, Language, RenderedAttachment, RenderedEmail } from './email.types.ts';
-import { QR_CID, qrPng } from './qr.ts';
-import type { TemplateSet } from './templates.ts';
+import { buildCalendar, type CalendarMethod } from './build-calendar.ts';
+import type { EmailContent, Language, RenderedAttachment, RenderedEmail } from './email.schemas.ts';
+import { QR_CID, qrPng } from './draw-qr.ts';
+import type { TemplateSet } from './template.repository.ts';
 
 export interface ComposeContext {
   templates: TemplateSet;

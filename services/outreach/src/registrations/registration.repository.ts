@@ -1,0 +1,275 @@
+// The registration store: reads (lean, without the outbox) and every write of a registration, each ONE
+// single-document update carrying its event, conditioned on the state it leaves — and the relay woken after.
+//
+// Each transition's event is written only if the registration is still in the state the transition
+// leaves (`pending` → confirmed | waitlisted, `waitlisted` → promoted, not `cancelled` → cancelled),
+// so a retry, a second reconcile pass or a concurrent promoter never records a transition twice
+// (issue 10, defect 1; ADR 009). One exception, for FerretDB's SQLite backend where only an exact
+// `{ _id }` filter reaches SQL (ADR 006): the first transition of a young registration is written by
+// its own request alone — the reconciler waits `pendingGraceMs` before touching it — so that write
+// may filter by `_id` only (`guarded: false`).
+import type { WaitlistPlace } from '@lianxin/contracts';
+import type { BankScope } from '@lianxin/platform/auth';
+import { isDuplicateKey } from '@lianxin/platform/db';
+import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
+import type { Model } from 'mongoose';
+import {
+  attendanceCheckedIn,
+  feedbackSubmitted,
+  registrationCancelled,
+  registrationConfirmed,
+  registrationPromoted,
+  registrationWaitlisted,
+} from './registration.events.ts';
+import type { RegistrationDoc } from './registration.model.ts';
+
+const NO_OUTBOX = { outbox: 0 } as const;
+
+export type NewRegistration = Omit<
+  RegistrationDoc,
+  | 'status'
+  | 'waitlist'
+  | 'cancellation'
+  | 'checkIn'
+  | 'feedback'
+  | 'mobileKey'
+  | 'cancelFence'
+  | keyof import('@lianxin/platform/messaging').OutboxFields
+>;
+
+export type FirstOutcome =
+  { kind: 'seat'; checkInToken: string } | { kind: 'queued'; place: WaitlistPlace };
+
+type Cancellation = NonNullable<RegistrationDoc['cancellation']>;
+
+export class RegistrationRepository {
+  constructor(
+    private readonly model: Model<RegistrationDoc>,
+    private readonly wake: () => void,
+  ) {}
+
+  findById(id: string): Promise<RegistrationDoc | null> {
+    return this.model.findById(id, NO_OUTBOX).lean<RegistrationDoc>().exec();
+  }
+
+  /** One registration of a session, within the caller's bank scope. */
+  findInSession(
+    id: string,
+    sessionId: string,
+    scope: BankScope | null,
+  ): Promise<RegistrationDoc | null> {
+    return this.model
+      .findOne({ _id: id, sessionId, ...(scope?.filter() ?? {}) }, NO_OUTBOX)
+      .lean<RegistrationDoc>()
+      .exec();
+  }
+
+  /** A session's registrations in arrival order, within the caller's bank scope. */
+  listOfSession(
+    sessionId: string,
+    scope: BankScope,
+    status?: RegistrationDoc['status'],
+  ): Promise<RegistrationDoc[]> {
+    return this.model
+      .find(
+        { sessionId, ...scope.filter(), ...(status === undefined ? {} : { status }) },
+        NO_OUTBOX,
+      )
+      .sort({ registeredAt: 1, _id: 1 })
+      .lean<RegistrationDoc[]>()
+      .exec();
+  }
+
+  /** Every registration of a session (staff summaries, reconcile, cancellation). */
+  allOfSession(sessionId: string): Promise<RegistrationDoc[]> {
+    return this.model.find({ sessionId }, NO_OUTBOX).lean<RegistrationDoc[]>().exec();
+  }
+
+  /** Registrations whose seat was never decided, written before `cutoff`: their request died. */
+  async stalePending(cutoff: Date): Promise<string[]> {
+    const rows = await this.model
+      .find({ status: 'pending', registeredAt: { $lt: cutoff } }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    return rows.map((r) => r._id);
+  }
+
+  /** Step 1 of registering: the document alone, unique per session and mobile. */
+  async insertPending(reg: NewRegistration): Promise<RegistrationDoc | 'duplicate'> {
+    const doc: RegistrationDoc = {
+      ...reg,
+      mobileKey: reg.attendee.mobile,
+      status: 'pending',
+      waitlist: null,
+      cancellation: null,
+      checkIn: null,
+      feedback: null,
+      cancelFence: false,
+      // No event yet: the first one comes with the seat decision (ADR 006).
+      version: 0,
+      outbox: [],
+      outboxCount: 0,
+      outboxPending: false,
+      outboxLeaseOwner: null,
+      outboxLeaseUntil: null,
+    };
+    try {
+      await this.model.create(doc);
+      return doc;
+    } catch (error) {
+      if (isDuplicateKey(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /** A pending registration whose session closed before it got a seat or a place: it never happened. */
+  async deletePending(id: string): Promise<void> {
+    await this.model.deleteOne({ _id: id });
+  }
+
+  /**
+   * pending → confirmed | waitlisted, with its event. Returns the registration as it is after the
+   * write — unchanged if another writer recorded the first transition before (guarded writes only).
+   */
+  async recordFirstTransition(
+    reg: RegistrationDoc,
+    outcome: FirstOutcome,
+    guarded: boolean,
+  ): Promise<RegistrationDoc | null> {
+    const filter: Record<string, unknown> = guarded
+      ? { _id: reg._id, status: 'pending' }
+      : { _id: reg._id };
+    const [set, event] =
+      outcome.kind === 'seat'
+        ? [
+            { status: 'confirmed' as const, waitlist: null },
+            registrationConfirmed(reg, outcome.checkInToken),
+          ]
+        : [
+            { status: 'waitlisted' as const, waitlist: outcome.place },
+            registrationWaitlisted(reg, outcome.place),
+          ];
+    const res = await this.model.updateOne(filter, withEvents({ $set: set }, [event]));
+    if (res.matchedCount === 1) {
+      this.wake();
+      return { ...reg, ...set };
+    }
+    return this.findById(reg._id);
+  }
+
+  /** waitlisted → confirmed (`registration.promoted`); several promoters may race, one records it. */
+  async recordPromotion(
+    reg: RegistrationDoc,
+    checkInToken: string,
+    from: WaitlistPlace,
+  ): Promise<boolean> {
+    return this.write(
+      { _id: reg._id, status: 'waitlisted' },
+      { status: 'confirmed', waitlist: null },
+      registrationPromoted(reg, checkInToken, from),
+    );
+  }
+
+  /**
+   * A liaison's withdrawal: → cancelled, and the mobile number freed for this session. Not once the
+   * session's cancellation has fenced the registration: that one records the cancellation instead.
+   */
+  async recordWithdrawal(reg: RegistrationDoc, cancellation: Cancellation): Promise<boolean> {
+    return this.write(
+      { _id: reg._id, status: { $ne: 'cancelled' }, cancelFence: { $ne: true } },
+      {
+        status: 'cancelled',
+        waitlist: null,
+        cancellation,
+        mobileKey: `${reg.attendee.mobile}#${reg._id}`,
+      },
+      registrationCancelled(reg, cancellation),
+    );
+  }
+
+  /**
+   * Fences registrations of a cancelled session against a liaison's withdrawal: from here only the
+   * session's cancellation cancels them, so each is cancelled once (ADR 010). One `{ _id }` write
+   * each (the filter FerretDB's SQLite backend serves; an `updateMany` is no cheaper there).
+   */
+  async fence(ids: readonly string[], concurrency: number): Promise<void> {
+    await forEachBounded(ids, concurrency, async (id) => {
+      await this.model.updateOne({ _id: id }, { $set: { cancelFence: true } });
+    });
+  }
+
+  /**
+   * Cancels fenced registrations read after their fence (so not cancelled then, and no withdrawal
+   * can land since). Filtered by `_id` alone — the one filter FerretDB's SQLite backend serves:
+   * the session's cancellation, one pass at a time under its job's lease, is their only canceller.
+   * Other writers meanwhile (a first transition, a promotion) never cancel, so the order of events
+   * stays valid. Up to `concurrency` writes in flight; the relay is woken once.
+   */
+  async cancelFenced(
+    regs: readonly RegistrationDoc[],
+    cancellation: Cancellation,
+    concurrency: number,
+  ): Promise<number> {
+    let done = 0;
+    await forEachBounded(regs, concurrency, async (reg) => {
+      const res = await this.model.updateOne(
+        { _id: reg._id },
+        withEvents({ $set: { status: 'cancelled', waitlist: null, cancellation } }, [
+          registrationCancelled(reg, cancellation),
+        ]),
+      );
+      done += res.matchedCount;
+    });
+    if (done > 0) this.wake();
+    return done;
+  }
+
+  async recordCheckIn(
+    reg: RegistrationDoc,
+    record: NonNullable<RegistrationDoc['checkIn']>,
+  ): Promise<boolean> {
+    return this.write(
+      { _id: reg._id, status: 'confirmed', checkIn: null },
+      { checkIn: record },
+      attendanceCheckedIn(reg, record),
+    );
+  }
+
+  async recordFeedback(
+    reg: RegistrationDoc,
+    feedback: NonNullable<RegistrationDoc['feedback']>,
+  ): Promise<boolean> {
+    return this.write(
+      { _id: reg._id, feedback: null },
+      { feedback },
+      feedbackSubmitted(reg, feedback),
+    );
+  }
+
+  private async write(
+    filter: Record<string, unknown>,
+    set: Record<string, unknown>,
+    event: PendingEvent,
+  ): Promise<boolean> {
+    const res = await this.model.updateOne(filter, withEvents({ $set: set }, [event]));
+    if (res.matchedCount !== 1) return false;
+    this.wake();
+    return true;
+  }
+}
+
+/** Runs `fn` over `items` with at most `concurrency` calls in flight. */
+async function forEachBounded<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) {
+      const item = items[i];
+      if (item !== undefined) await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
