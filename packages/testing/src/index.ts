@@ -23,5 +23,6 @@ export {
   errorDocProblems,
   isDocumented,
   operationErrors,
+  probeOperations,
   type OperationErrors,
 } from './openapi-errors.ts';

@@ -1,6 +1,7 @@
 // Reads a service's OpenAPI document and checks what each operation says about its errors against the contracts catalogue.
-import { ERROR_STATUS, isErrorCode } from '@lianxin/contracts';
+import { ERROR_STATUS, ErrorBody, isErrorCode } from '@lianxin/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { Caller, Method, Who } from './auth.ts';
 
 interface Operation {
   security?: unknown[];
@@ -99,4 +100,39 @@ export function isDocumented(op: OperationErrors, status: number, code: string):
 /** An OpenAPI path with each `{param}` filled by an id nothing has (24 hex digits). */
 export function concretePath(path: string): string {
   return path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
+}
+
+/** What `probeOperations` needs of a harness: the app and a caller per identity. */
+interface Probed {
+  app: FastifyInstance;
+  as: (who: Who | null) => Caller;
+}
+
+/**
+ * Calls every operation of the app's OpenAPI document with no token, each role, a liaison,
+ * unknown ids and an empty body; returns each answer that is a 5xx or an error code the
+ * operation does not document (empty when every route keeps its promise).
+ */
+export async function probeOperations(h: Probed): Promise<string[]> {
+  const callers: Record<string, Caller> = {
+    anonymous: h.as(null),
+    coordinator: h.as('coordinator'),
+    officer: h.as('officer'),
+    reviewer: h.as('reviewer'),
+    liaison: h.as({ liaison: '0123456789abcdef01234567' }),
+  };
+  const undocumented: string[] = [];
+  for (const op of await operationErrors(h.app)) {
+    for (const [who, call] of Object.entries(callers)) {
+      const method = op.method as Method;
+      const res = await call(method, concretePath(op.path), method === 'GET' ? undefined : {});
+      if (res.statusCode < 400) continue;
+      const body = ErrorBody.safeParse(res.json());
+      const code = body.success ? body.data.error.code : 'not an error body';
+      if (res.statusCode >= 500 || !isDocumented(op, res.statusCode, code)) {
+        undocumented.push(`${who} ${op.method} ${op.path} → ${res.statusCode} ${code}`);
+      }
+    }
+  }
+  return undocumented;
 }
