@@ -48,8 +48,6 @@ const KNOWN_DEVIATIONS: Record<string, readonly string[]> = {
     'shared/principals.ts',
     'test-support/harness.ts',
   ],
-  // Landed before the kit was in main; their engineers move onto it.
-  content: ['missing:service.ts', 'test-support/harness.ts'],
 };
 
 function filesUnder(dir: string): string[] {
