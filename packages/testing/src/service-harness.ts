@@ -17,6 +17,8 @@ export interface ServiceHarness<C, M, D> {
   ctx: ServiceContext<C, M>;
   db: Connection;
   models: M;
+  /** Moves the service's clock (`ctx.now`, not the test's) by `offsetMs`; reset it after the test. */
+  clock: { offsetMs: number };
   /** This file's name of a catalogue topic. */
   topic: (name: string) => string;
   /** Publishes everything pending in the outboxes now; returns how many events went out. */
@@ -85,6 +87,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
   relay.start();
   closers.push(() => relay.stop());
 
+  const clock = { offsetMs: 0 };
   const ctx: ServiceContext<C, M> = {
     name: definition.name,
     config,
@@ -97,7 +100,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     },
     topic,
     group: (name) => `${env.id}-${name}`,
-    now: () => new Date(),
+    now: () => new Date(Date.now() + clock.offsetMs),
   };
   const deps = await definition.deps(ctx);
   if (options.components ?? true) {
@@ -120,6 +123,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     ctx,
     db,
     models,
+    clock,
     topic,
     flush: () => relay.drain(),
     as: (who: Who | null) => caller(app, who),
