@@ -33,6 +33,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Start the service's components (consumers, jobs). Default true. */
   components?: boolean;
+  /**
+   * Run the outbox relay in the background. Default true; false leaves events in the outboxes
+   * until `flush()` (a test that measures a write path alone).
+   */
+  relay?: boolean;
 }
 
 /**
@@ -84,7 +89,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     log,
     pollMs: 100,
   });
-  relay.start();
+  if (options.relay ?? true) relay.start();
   closers.push(() => relay.stop());
 
   const clock = { offsetMs: 0 };

@@ -39,7 +39,7 @@ export async function cancelSessionRegistrations(
       .slice(0, BATCH);
     if (batch.length === 0) return progress;
     const ids = new Set(batch.map((r) => r._id));
-    await deps.registrations.fence([...ids]);
+    await deps.registrations.fence([...ids], CONCURRENCY);
     // Read after the fence: a withdrawal that landed before it shows here, none lands after it.
     snapshot = await deps.registrations.allOfSession(session.sessionId);
     const fenced = snapshot.filter((r) => ids.has(r._id) && isLive(r));
