@@ -14,12 +14,16 @@ interface Operation {
 export interface OperationErrors {
   method: string;
   path: string;
+  /** A token is required (a `security` with no empty alternative): 401 and 403 are expected. */
   authenticated: boolean;
   /** status → the codes its documented error schema enumerates. */
   codes: Map<number, string[]>;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+const isEmpty = (requirement: unknown): boolean =>
+  typeof requirement === 'object' && requirement !== null && Object.keys(requirement).length === 0;
 
 /** Every `enum` of a `code` property inside a schema (the error body's `error.code`). */
 function codeEnums(schema: unknown): string[] {
@@ -57,7 +61,10 @@ export async function operationErrors(app: FastifyInstance): Promise<OperationEr
       out.push({
         method: method.toUpperCase(),
         path,
-        authenticated: (op.security?.length ?? 0) > 0,
+        // `[{ bearer: [] }, {}]` is optional auth (the public may read): a bad token is 401,
+        // but no role is required, so it is not held to documenting 403.
+        authenticated:
+          (op.security ?? []).some((s) => !isEmpty(s)) && !(op.security ?? []).some(isEmpty),
         codes,
       });
     }

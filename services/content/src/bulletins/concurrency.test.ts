@@ -1,24 +1,16 @@
 // Races on one bulletin against the real database: simultaneous approvals, simultaneous edits of one draft.
-import { readTopic } from '@lianxin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, type Caller, type Harness } from '../test-support/harness.ts';
-import { bulletinAt, castOf, type Cast } from '../test-support/workflow.ts';
+import { Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness, type Caller } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { contentService } from '../service.ts';
+import { staff } from '../test-support/fixtures.ts';
+import { bulletinAt, castOf } from '../test-support/workflow.ts';
 
-let h: Harness;
-let cast: Cast;
-let reviewers: Caller[];
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  cast = await castOf(h);
-  reviewers = await Promise.all(
-    Array.from({ length: 10 }, (_, i) =>
-      h.as({ sub: `reviewer-${i}`, role: 'reviewer', name: `审核${i}` }),
-    ),
-  );
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, contentService, { components: false });
+const cast = castOf(h);
+const reviewers = Array.from({ length: 10 }, (_, i) =>
+  h.as(staff(`reviewer-${i}`, 'reviewer', `审核${i}`)),
+);
 
 describe('concurrent approvals', () => {
   it('when 200 approvals by 10 reviewers hit 4 bulletins at once, then each is approved once: one 200, the rest 409', async () => {
@@ -52,7 +44,7 @@ describe('concurrent approvals', () => {
         ]);
     }
     const ids = new Set(bulletins.map((b) => b.id));
-    const published = await readTopic(h.env.kafkaBrokers, h.topics.bulletins, {
+    const published = await readTopic(h.env.kafkaBrokers, h.topic(Topics.bulletins), {
       timeoutMs: 30_000,
       until: (msgs) => msgs.filter((m) => ids.has(m.key ?? '')).length >= 4,
     });

@@ -1,24 +1,17 @@
 // Events of bulletins through the outbox and the real broker: one published per publication, one retracted per retraction.
-import { parseEvent } from '@lianxin/contracts';
-import { readTopic } from '@lianxin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, type Harness } from '../test-support/harness.ts';
-import { bulletinAt, castOf, type Cast } from '../test-support/workflow.ts';
+import { parseEvent, Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { contentService } from '../service.ts';
+import { bulletinAt, castOf } from '../test-support/workflow.ts';
 
-let h: Harness;
-let cast: Cast;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  cast = await castOf(h);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, contentService, { components: false });
+const cast = castOf(h);
 
 async function eventsOf(subject: string, atLeast: number, settleMs = 0) {
   const read = async (timeoutMs: number, until: (n: number) => boolean) =>
     (
-      await readTopic(h.env.kafkaBrokers, h.topics.bulletins, {
+      await readTopic(h.env.kafkaBrokers, h.topic(Topics.bulletins), {
         timeoutMs,
         until: (msgs) => until(msgs.filter((m) => m.key === subject).length),
       })

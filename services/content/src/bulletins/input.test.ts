@@ -1,17 +1,12 @@
 // Bad and hostile input on the bulletin endpoints: size limit, unknown fields, personal data, Markdown and <script>.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulletinBody, harness, type Harness } from '../test-support/harness.ts';
-import { bulletinAt, castOf, type Cast } from '../test-support/workflow.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { contentService } from '../service.ts';
+import { bulletinBody } from '../test-support/fixtures.ts';
+import { bulletinAt, castOf } from '../test-support/workflow.ts';
 
-let h: Harness;
-let cast: Cast;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  cast = await castOf(h);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, contentService, { components: false });
+const cast = castOf(h);
 
 describe('bulletin input', () => {
   it('when a body is over the size limit, then 413 PAYLOAD_TOO_LARGE', async () => {
@@ -116,7 +111,7 @@ describe('bulletin input', () => {
     });
     for (const res of [
       await cast.liaison('GET', `/bulletins/${b.id}`),
-      await h.anonymous('GET', `/bulletins?q=${encodeURIComponent('标题')}`),
+      await h.as(null)('GET', `/bulletins?q=${encodeURIComponent('标题')}`),
       await cast.author('GET', `/bulletins/${b.id}/versions`),
     ]) {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -136,7 +131,7 @@ describe('bulletin input', () => {
       '/bulletins?status=%3Cscript%3E',
       '/nothing/%3Cscript%3E',
     ]) {
-      const res = await h.anonymous('GET', url);
+      const res = await h.as(null)('GET', url);
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
     }

@@ -62,7 +62,7 @@ export function bulletinRoutes(app: App, deps: Deps): void {
         security,
         summary: '撰写案例简报 Start a case bulletin (a draft)',
         body: CreateBulletinBody,
-        response: { 201: BulletinDto, ...errorResponses(400, 401, 403, 413) },
+        response: { 201: BulletinDto, ...errorResponses() },
       },
     },
     async (req, reply) =>
@@ -80,7 +80,7 @@ export function bulletinRoutes(app: App, deps: Deps): void {
         security,
         summary: '检索简报 Search bulletins (readers: published only)',
         querystring: BulletinListQuery,
-        response: { 200: BulletinPage, ...errorResponses(400, 401) },
+        response: { 200: BulletinPage, ...errorResponses('UNAUTHORIZED') },
       },
     },
     async (req) => {
@@ -101,7 +101,7 @@ export function bulletinRoutes(app: App, deps: Deps): void {
         summary: '简报详情 A bulletin (readers: its published version)',
         params: BulletinParams,
         querystring: BulletinViewQuery,
-        response: { 200: BulletinDto, ...errorResponses(400, 401, 404) },
+        response: { 200: BulletinDto, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
       },
     },
     async (req) => {
@@ -123,7 +123,7 @@ export function bulletinRoutes(app: App, deps: Deps): void {
         security,
         summary: '版本历史 Version history (readers: published versions)',
         params: BulletinParams,
-        response: { 200: VersionsDto, ...errorResponses(400, 401, 404) },
+        response: { 200: VersionsDto, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
       },
     },
     async (req) => {
@@ -142,7 +142,10 @@ export function bulletinRoutes(app: App, deps: Deps): void {
         summary: '编辑简报 Edit (a published bulletin gets a new draft version)',
         params: BulletinParams,
         body: EditBulletinBody,
-        response: { 200: BulletinDto, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: {
+          200: BulletinDto,
+          ...errorResponses('NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION'),
+        },
       },
     },
     async (req) => {
@@ -163,7 +166,10 @@ export function bulletinRoutes(app: App, deps: Deps): void {
     security,
     summary,
     params: BulletinParams,
-    response: { 200: BulletinDto, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    response: {
+      200: BulletinDto,
+      ...errorResponses('NOT_FOUND', 'INVALID_TRANSITION', 'SELF_REVIEW', 'PII_DETECTED'),
+    },
   });
 
   app.post(

@@ -1,17 +1,12 @@
 // Component tests of the bulletin workflow over HTTP on the real database: transitions, roles, who reads what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulletinBody, harness, type Harness } from '../test-support/harness.ts';
-import { bulletinAt, castOf, type Cast, type Stage } from '../test-support/workflow.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { contentService } from '../service.ts';
+import { bulletinBody, staff } from '../test-support/fixtures.ts';
+import { bulletinAt, castOf, type Stage } from '../test-support/workflow.ts';
 
-let h: Harness;
-let cast: Cast;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  cast = await castOf(h);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, contentService, { components: false });
+const cast = castOf(h);
 
 type Action = 'edit' | 'submit' | 'approve' | 'reject' | 'retract';
 
@@ -90,7 +85,7 @@ describe('illegal transitions', () => {
 
 describe('who may do what', () => {
   it('when the author approves their own bulletin, then 403 SELF_REVIEW, even as a reviewer', async () => {
-    const reviewerAuthor = await h.as({ sub: 'reviewer-writes', role: 'reviewer', name: '郑审核' });
+    const reviewerAuthor = h.as(staff('reviewer-writes', 'reviewer', '郑审核'));
     const created = await reviewerAuthor('POST', '/bulletins', bulletinBody());
     const id = created.json<{ id: string }>().id;
     expect((await reviewerAuthor('POST', `/bulletins/${id}/submit`)).statusCode).toBe(200);
@@ -122,7 +117,7 @@ describe('who may do what', () => {
   it('when a liaison or the public asks for a draft, a bulletin in review or a retracted one, then 404', async () => {
     for (const stage of ['draft', 'in_review', 'retracted'] as const) {
       const b = await bulletinAt(cast, stage);
-      for (const reader of [cast.liaison, h.anonymous]) {
+      for (const reader of [cast.liaison, h.as(null)]) {
         expect((await reader('GET', `/bulletins/${b.id}`)).statusCode).toBe(404);
         expect((await reader('GET', `/bulletins/${b.id}/versions`)).statusCode).toBe(404);
       }
@@ -163,7 +158,7 @@ describe('editing a published bulletin', () => {
     const readerView = async () =>
       (await cast.liaison('GET', `/bulletins/${b.id}`)).json<{ title: string; version: number }>();
     expect(await readerView()).toMatchObject({ title: '第一版：冒充客服骗局', version: 1 });
-    expect((await h.anonymous('GET', `/bulletins/${b.id}`)).json()).toMatchObject({ version: 1 });
+    expect((await h.as(null)('GET', `/bulletins/${b.id}`)).json()).toMatchObject({ version: 1 });
     const staffPublished = await cast.coordinator('GET', `/bulletins/${b.id}?view=published`);
     expect(staffPublished.json()).toMatchObject({ version: 1, versionState: 'published' });
 

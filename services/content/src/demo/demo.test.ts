@@ -1,18 +1,13 @@
 // The demo bulletins: loaded through the real workflow, idempotent, anonymised, covering the main fraud types and audiences.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
 import { findPersonalData } from '../bulletins/personal-data.rules.ts';
 import { textFields } from '../bulletins/bulletin.rules.ts';
-import { harness, type Harness } from '../test-support/harness.ts';
+import { contentService } from '../service.ts';
 import { DEMO_BULLETINS } from './demo-bulletins.ts';
 import { loadDemo } from './load-demo.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, contentService, { components: false });
 
 describe('demo bulletins', () => {
   it('when the demo loads twice, then the second load changes nothing', async () => {
@@ -30,7 +25,7 @@ describe('demo bulletins', () => {
       inReview: 2,
       drafts: 1,
     });
-    const page = (await h.anonymous('GET', '/bulletins?pageSize=100')).json<{ total: number }>();
+    const page = (await h.as(null)('GET', '/bulletins?pageSize=100')).json<{ total: number }>();
     expect(page.total).toBe(6);
   });
 

@@ -1,21 +1,15 @@
 // Session materials: the session arrives through the real broker, and the ranking follows publications and retractions.
 import { randomUUID } from 'node:crypto';
-import type { SessionScheduled } from '@lianxin/contracts';
+import { Topics, type SessionScheduled } from '@lianxin/contracts';
 import { EVENT_PRODUCER } from '@lianxin/platform/messaging';
-import { kafkaClient } from '@lianxin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, sessionSnapshot, type Harness } from '../test-support/harness.ts';
-import { bulletinAt, castOf, type Cast } from '../test-support/workflow.ts';
+import { kafkaClient, serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { contentService } from '../service.ts';
+import { sessionSnapshot } from '../test-support/fixtures.ts';
+import { bulletinAt, castOf } from '../test-support/workflow.ts';
 
-let h: Harness;
-let cast: Cast;
-beforeAll(async () => {
-  h = await harness(import.meta.url, { consumeSessions: true });
-  cast = await castOf(h);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, contentService);
+const cast = castOf(h);
 
 async function publishSession(
   data: SessionScheduled,
@@ -35,7 +29,7 @@ async function publishSession(
     data,
   };
   await producer.send({
-    topic: h.topics.sessions,
+    topic: h.topic(Topics.sessions),
     acks: -1,
     messages: [{ key: data.id, value: JSON.stringify(envelope) }],
   });

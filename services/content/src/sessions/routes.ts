@@ -39,7 +39,7 @@ export function sessionRoutes(app: App, deps: Deps): void {
         summary: '活动素材 Bulletins for a session, by overlap then recency',
         params: Params,
         querystring: Query,
-        response: { 200: MaterialsDto, ...errorResponses(400, 401, 404) },
+        response: { 200: MaterialsDto, ...errorResponses('NOT_FOUND') },
       },
     },
     async (req) => {

@@ -32,6 +32,8 @@ const sessionViewSchema = new Schema<SessionViewDoc>(
 
 export const SESSION_VIEW = 'session_views';
 
-export function sessionViewModel(conn: Connection): Model<SessionViewDoc> {
+export type SessionViewModel = Model<SessionViewDoc>;
+
+export function sessionViewModel(conn: Connection): SessionViewModel {
   return conn.model<SessionViewDoc>('SessionView', sessionViewSchema, SESSION_VIEW);
 }

@@ -1,19 +1,17 @@
-// Topics, outbox relay sources and consumer groups of the content service.
-import { isEventType, topicOf } from '@lianxin/contracts';
+// What the content service publishes and consumes: its topics and the outboxes the relay drains.
+import { isEventType, topicOf, Topics } from '@lianxin/contracts';
 import type { RelaySource } from '@lianxin/platform/messaging';
 
-export interface ContentTopics {
-  bulletins: string;
-  sessions: string;
-}
+/** Bulletin and subscription events go out on bulletins; the session read model comes from sessions. */
+export const TOPICS = [Topics.bulletins, Topics.sessions] as const;
 
 /** Both aggregates publish on the bulletins topic, keyed by their own id (the default). */
-export function relaySources(topics: ContentTopics): RelaySource[] {
+export function relaySources(topic: (name: string) => string): RelaySource[] {
   const topicFor = (type: string): string => {
-    if (!isEventType(type) || topicOf(type) !== 'lianxin.bulletins.v1') {
+    if (!isEventType(type) || topicOf(type) !== Topics.bulletins) {
       throw new Error(`content does not publish ${type}`);
     }
-    return topics.bulletins;
+    return topic(Topics.bulletins);
   };
   return [
     { collection: 'bulletins', topicFor },

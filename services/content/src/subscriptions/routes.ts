@@ -28,7 +28,7 @@ export function subscriptionRoutes(app: App, deps: Deps): void {
         summary:
           '订阅简报 Subscribe to fraud types and/or audiences (201 new, 200 already subscribed)',
         body: CreateSubscriptionBody,
-        response: { 201: SubscriptionDto, 200: SubscriptionDto, ...errorResponses(400, 401) },
+        response: { 201: SubscriptionDto, 200: SubscriptionDto, ...errorResponses() },
       },
     },
     async (req, reply) => {
@@ -45,7 +45,7 @@ export function subscriptionRoutes(app: App, deps: Deps): void {
         tags,
         security,
         summary: '我的订阅 Subscriptions',
-        response: { 200: SubscriptionList, ...errorResponses(401) },
+        response: { 200: SubscriptionList, ...errorResponses() },
       },
     },
     async (req) => {
@@ -63,7 +63,7 @@ export function subscriptionRoutes(app: App, deps: Deps): void {
         security,
         summary: '取消订阅 Unsubscribe',
         params: SubscriptionParams,
-        response: { 204: z.null(), ...errorResponses(400, 401, 404) },
+        response: { 204: z.null(), ...errorResponses('NOT_FOUND') },
       },
     },
     async (req, reply) => {

@@ -51,6 +51,8 @@ subscriptionSchema.index({ bankId: 1, status: 1, createdAt: -1 });
 // serves: an officer's own list
 subscriptionSchema.index({ 'subscriber.id': 1, status: 1 });
 
-export function subscriptionModel(conn: Connection): Model<SubscriptionDoc> {
+export type SubscriptionModel = Model<SubscriptionDoc>;
+
+export function subscriptionModel(conn: Connection): SubscriptionModel {
   return conn.model<SubscriptionDoc>('Subscription', subscriptionSchema, 'subscriptions');
 }

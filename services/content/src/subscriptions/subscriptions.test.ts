@@ -1,29 +1,18 @@
 // Subscriptions over HTTP on the real database and broker: who subscribes, who sees which, and the events the notifier gets.
-import { parseEvent } from '@lianxin/contracts';
-import { readTopic } from '@lianxin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, type Caller, type Harness } from '../test-support/harness.ts';
+import { parseEvent, Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness, type Caller } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { contentService } from '../service.ts';
+import { staff } from '../test-support/fixtures.ts';
 
-let h: Harness;
-let liaisonA: Caller;
-let liaisonA2: Caller;
-let liaisonB: Caller;
-let officer: Caller;
-let coordinator: Caller;
+const h = await serviceHarness(import.meta.url, contentService, { components: false });
 const bankA = '65a1b2c3d4e5f60718293a01';
 const bankB = '65a1b2c3d4e5f60718293a02';
-
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  liaisonA = await h.as({ sub: 'liaison-a', role: 'liaison', bankId: bankA, name: '吴联络' });
-  liaisonA2 = await h.as({ sub: 'liaison-a2', role: 'liaison', bankId: bankA, name: '郑联络' });
-  liaisonB = await h.as({ sub: 'liaison-b', role: 'liaison', bankId: bankB, name: '冯联络' });
-  officer = await h.as({ sub: 'officer-sub', role: 'officer', name: '陈警官' });
-  coordinator = await h.as({ sub: 'coordinator-sub', role: 'coordinator', name: '周协调' });
-});
-afterAll(async () => {
-  await h.close();
-});
+const liaisonA = h.as({ liaison: bankA, id: 'liaison-a', name: '吴联络' });
+const liaisonA2 = h.as({ liaison: bankA, id: 'liaison-a2', name: '郑联络' });
+const liaisonB = h.as({ liaison: bankB, id: 'liaison-b', name: '冯联络' });
+const officer = h.as(staff('officer-sub', 'officer', '陈警官'));
+const coordinator = h.as(staff('coordinator-sub', 'coordinator', '周协调'));
 
 type Sub = { id: string; subscriber: { email: string | null; bankId: string | null } };
 
@@ -92,7 +81,7 @@ describe('subscriptions', () => {
     });
     const id = created.json<Sub>().id;
     expect((await officer('DELETE', `/subscriptions/${id}`)).statusCode).toBe(204);
-    const messages = await readTopic(h.env.kafkaBrokers, h.topics.bulletins, {
+    const messages = await readTopic(h.env.kafkaBrokers, h.topic(Topics.bulletins), {
       timeoutMs: 30_000,
       until: (msgs) => msgs.filter((m) => m.key === id).length >= 2,
     });

@@ -1,6 +1,7 @@
 // Test helpers that walk a bulletin through the workflow over HTTP, as the people who would.
+import type { Caller, Who } from '@lianxin/testing';
 import { expect } from 'vitest';
-import { bulletinBody, type Caller, type Harness } from './harness.ts';
+import { bulletinBody, staff } from './fixtures.ts';
 
 export interface Cast {
   author: Caller;
@@ -11,19 +12,14 @@ export interface Cast {
   liaison: Caller;
 }
 
-export async function castOf(h: Harness): Promise<Cast> {
+export function castOf(h: { as: (who: Who) => Caller }): Cast {
   return {
-    author: await h.as({ sub: 'officer-author', role: 'officer', name: '赵警官' }),
-    otherOfficer: await h.as({ sub: 'officer-other', role: 'officer', name: '钱警官' }),
-    reviewer: await h.as({ sub: 'reviewer-one', role: 'reviewer', name: '孙审核' }),
-    secondReviewer: await h.as({ sub: 'reviewer-two', role: 'reviewer', name: '李审核' }),
-    coordinator: await h.as({ sub: 'coordinator-one', role: 'coordinator', name: '周协调' }),
-    liaison: await h.as({
-      sub: 'liaison-one',
-      role: 'liaison',
-      bankId: '65a1b2c3d4e5f60718293a01',
-      name: '吴联络',
-    }),
+    author: h.as(staff('officer-author', 'officer', '赵警官')),
+    otherOfficer: h.as(staff('officer-other', 'officer', '钱警官')),
+    reviewer: h.as(staff('reviewer-one', 'reviewer', '孙审核')),
+    secondReviewer: h.as(staff('reviewer-two', 'reviewer', '李审核')),
+    coordinator: h.as(staff('coordinator-one', 'coordinator', '周协调')),
+    liaison: h.as({ liaison: '65a1b2c3d4e5f60718293a01', id: 'liaison-one', name: '吴联络' }),
   };
 }
 
