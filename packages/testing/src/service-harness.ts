@@ -49,6 +49,8 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     MONGO_URL: env.dbUrl,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_CLIENT_ID: `${env.id}-${definition.name}`,
+    // The test run's SMTP server (MailDev), for a service that sends email; others ignore it.
+    SMTP_URL: `smtp://${env.smtp.host}:${env.smtp.port}`,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     ...options.env,
@@ -101,10 +103,13 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
   };
   const deps = await definition.deps(ctx);
   if (options.components ?? true) {
-    for (const component of definition.components?.(ctx, deps) ?? []) {
+    const components = definition.components?.(ctx, deps) ?? [];
+    for (const component of components) {
       await component.start();
       closers.push(async () => component.stop());
     }
+    // Consumers that say when they have joined their groups: the tests start after that.
+    await Promise.all(components.map((component) => component.ready?.() ?? Promise.resolve()));
   }
   const auth = await testAuth();
   const app = await definition.buildApp(deps, {

@@ -48,8 +48,6 @@ const KNOWN_DEVIATIONS: Record<string, readonly string[]> = {
     'shared/principals.ts',
     'test-support/harness.ts',
   ],
-  // Landed before the kit was in main; its engineer moves it onto it.
-  notifier: ['missing:service.ts', 'test-support/harness.ts'],
 };
 
 function filesUnder(dir: string): string[] {
