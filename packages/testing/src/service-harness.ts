@@ -17,6 +17,8 @@ export interface ServiceHarness<C, M, D> {
   ctx: ServiceContext<C, M>;
   db: Connection;
   models: M;
+  /** Moves the service's clock (`ctx.now`, not the test's) by `offsetMs`; reset it after the test. */
+  clock: { offsetMs: number };
   /** This file's name of a catalogue topic. */
   topic: (name: string) => string;
   /** Publishes everything pending in the outboxes now; returns how many events went out. */
@@ -31,6 +33,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Start the service's components (consumers, jobs). Default true. */
   components?: boolean;
+  /**
+   * Run the outbox relay in the background. Default true; false leaves events in the outboxes
+   * until `flush()` (a test that measures a write path alone).
+   */
+  relay?: boolean;
 }
 
 /**
@@ -84,9 +91,10 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     log,
     pollMs: 100,
   });
-  relay.start();
+  if (options.relay ?? true) relay.start();
   closers.push(() => relay.stop());
 
+  const clock = { offsetMs: 0 };
   const ctx: ServiceContext<C, M> = {
     name: definition.name,
     config,
@@ -99,7 +107,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     },
     topic,
     group: (name) => `${env.id}-${name}`,
-    now: () => new Date(),
+    now: () => new Date(Date.now() + clock.offsetMs),
   };
   const deps = await definition.deps(ctx);
   if (options.components ?? true) {
@@ -125,6 +133,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     ctx,
     db,
     models,
+    clock,
     topic,
     flush: () => relay.drain(),
     as: (who: Who | null) => caller(app, who),
