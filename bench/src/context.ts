@@ -36,6 +36,9 @@ export const FULL: Sizes = {
 
 export const QUICK: Sizes = {
   ...FULL,
+  burstRequests: 300,
+  burstCapacity: 30,
+  burstQuota: 3,
   relayAggregates: 100,
   e2eSeconds: 3,
   emails: 300,

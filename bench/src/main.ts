@@ -66,7 +66,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
       .finally(() => process.exit(130));
   });
 
-const stack = await openStack(values.backends ?? process.env.BENCH_BACKENDS);
+const stack = await openStack(values.backends ?? process.env.BENCH_BACKENDS, process.env, quick);
 stackClose = stack.close;
 const tokens = await devTokens(stack.stateDir);
 const started = new Date();

@@ -70,12 +70,16 @@ async function resolveBackends(
   primaryUrl: string,
   stateDir: string,
   env: NodeJS.ProcessEnv,
+  alone: boolean,
 ): Promise<{ backends: Backend[]; started: (() => Promise<void>)[] }> {
   const primary = { name: backendAt(primaryUrl), mongoUrl: withoutDb(primaryUrl) };
   const started: (() => Promise<void>)[] = [];
   const backends: Backend[] = [];
-  // By default the stack's own backend, and the other FerretDB backend beside it for the burst.
-  const other = DB_BACKENDS.find((b) => b !== primary.name && isDbBackend(primary.name));
+  // By default the stack's own backend, and (unless `alone`: --quick) the other FerretDB backend
+  // beside it for the burst.
+  const other = alone
+    ? undefined
+    : DB_BACKENDS.find((b) => b !== primary.name && isDbBackend(primary.name));
   const parts = (spec ?? (other === undefined ? primary.name : `${primary.name},${other}`))
     .split(',')
     .map((part) => part.trim())
@@ -117,6 +121,8 @@ async function resolveBackends(
 export async function openStack(
   backendSpec: string | undefined,
   env = process.env,
+  /** Only the stack's own backend unless `backendSpec` names more (`--quick`). */
+  alone = false,
 ): Promise<Stack> {
   const settings = loadSettings(env);
   let endpoints: { kafkaBrokers: string; mongoUrl: string; smtpUrl: string; mailApiUrl: string } =
@@ -139,6 +145,7 @@ export async function openStack(
     endpoints.mongoUrl,
     settings.stateDir,
     env,
+    alone,
   );
   for (const b of backends) await probeMongo(b.mongoUrl);
   return {

@@ -71,6 +71,15 @@ export const ERROR_STATUS = {
   SELF_REVIEW: 403,
   /** Published text holds personal data. Detail extra: `spans` ([start, end) offsets) and `kind`. */
   PII_DETECTED: 422,
+  // --- console: sign-in and the gateway ---
+  /** Wrong email or password, or an account that may not sign in (not told apart). */
+  INVALID_CREDENTIALS: 401,
+  /** Too many wrong passwords: locked for a while. Detail extra: `retryAfterSeconds`; `Retry-After` is set. */
+  ACCOUNT_LOCKED: 429,
+  /** A state-changing request without the CSRF token of its session (or of its pre-session cookie). */
+  CSRF_FAILED: 403,
+  /** An activation link that is unknown, used or expired. */
+  INVALID_ACTIVATION_TOKEN: 400,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503

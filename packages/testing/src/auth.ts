@@ -26,6 +26,8 @@ export type Who = StaffRoleName | Claims;
 export interface TestAuth {
   /** The PEM public key, for a service started as a process (`JWT_PUBLIC_KEY`). */
   publicKey: string;
+  /** The PEM private key, for a service that mints tokens itself (the console's gateway). */
+  privateKey: string;
   /** What the app under test verifies tokens with (pass it as `auth`). */
   verifier: TokenVerifier;
   /** A signed, valid token for `who`. */
@@ -64,6 +66,7 @@ export function testAuth(): Promise<TestAuth> {
     });
     return {
       publicKey: keys.publicKey,
+      privateKey: keys.privateKey,
       verifier,
       token: (who) => mint(principalOf(who), { privateKey: keys.privateKey, expiresIn: '1h' }),
     };

@@ -143,6 +143,24 @@ describe('request validation', () => {
     ]);
   });
 
+  it('when a string holds the NUL character, in a value or a key, then 400 names its path with rule nul_character', async () => {
+    const target = await build();
+    const inValue = await post(target, { attendee: { name: '张\u0000三', mobile: '13812345678' } });
+    expect(inValue.status).toBe(400);
+    expect(inValue.body.error.details).toEqual([
+      expect.objectContaining({ in: 'body', path: 'attendee.name', rule: 'nul_character' }),
+    ]);
+    expect(inValue.body.error.details?.[0]?.message.zh).toContain('空字符');
+    const inKey = await post(target, { ...valid, ['no\u0000te']: 'x' });
+    expect(inKey.body.error.details?.[0]).toMatchObject({
+      path: 'no\u0000te',
+      rule: 'nul_character',
+    });
+    const inQuery = await post(target, valid, {}, '/registrations?page=%00');
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.error.details?.[0]).toMatchObject({ in: 'querystring', path: 'page' });
+  });
+
   it('when the query string carries a $ key, then 400 with in=querystring', async () => {
     const response = await (
       await build()

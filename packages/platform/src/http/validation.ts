@@ -113,12 +113,31 @@ function partOf(httpPart: string | undefined): RequestPart {
   }
 }
 
+const NUL_DEPTH = 64;
+
+/**
+ * The path of the first string (value or key) holding U+0000, or undefined. PostgreSQL's jsonb
+ * (FerretDB's storage) cannot hold that character — the write would fail as a 500 — and no
+ * text people type contains it, so every request part refuses it up front.
+ */
+export function nulCharacterPath(data: unknown, path: string[] = []): string | undefined {
+  if (typeof data === 'string') return data.includes('\u0000') ? path.join('.') : undefined;
+  if (typeof data !== 'object' || data === null || path.length > NUL_DEPTH) return undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (key.includes('\u0000')) return [...path, key].join('.');
+    const found = nulCharacterPath(value, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
  * Fastify validator compiler for zod schemas. Compared with fastify-type-provider-zod's own
  * `validatorCompiler` (which it replaces; the type provider and serializer stay), it
  * 1. refuses at start-up a body schema containing a plain `z.object` (see strict-body.ts), and
  * 2. renders issues in both languages: the happy path parses once; only a failing request is
- *    parsed again for the English text.
+ *    parsed again for the English text, and
+ * 3. refuses U+0000 in any string of any part (see nulCharacterPath).
  */
 export const validatorCompiler: FastifySchemaCompiler<z.core.$ZodType> = ({
   schema,
@@ -136,6 +155,22 @@ export const validatorCompiler: FastifySchemaCompiler<z.core.$ZodType> = ({
     }
   }
   return (data: unknown) => {
+    const nul = nulCharacterPath(data);
+    if (nul !== undefined) {
+      return {
+        error: new RequestValidationError(part, [
+          {
+            in: part,
+            path: nul,
+            rule: 'nul_character',
+            message: {
+              zh: '不能包含空字符（U+0000）',
+              en: 'Must not contain the NUL character (U+0000)',
+            },
+          },
+        ]),
+      };
+    }
     const zh = z.safeParse(schema, data, { error: zhMap });
     if (zh.success) return { value: zh.data };
     const en = z.safeParse(schema, data, { error: enMap });

@@ -1,6 +1,6 @@
 // Publishes the events waiting in aggregates' outboxes, in order per aggregate, and removes them once acknowledged.
 //
-// Claim → publish → release, per aggregate:
+// Claim → publish → release, a batch of aggregates at a time:
 // - claim: a conditional update sets a lease (owner, until) only if none is held or it expired,
 //   so two relays never publish the same aggregate at once;
 // - publish: all pending events in sequence order, `acks: all`, idempotent producer;
@@ -97,7 +97,7 @@ export class OutboxRelay {
     this.wakeUp?.();
   }
 
-  /** Finishes the aggregate in hand, then stops and disconnects. */
+  /** Finishes the batch in hand, then stops and disconnects. */
   async stop(): Promise<void> {
     this.running = false;
     this.wakeUp?.();
@@ -170,6 +170,7 @@ export class OutboxRelay {
   private async scanOnce(): Promise<number> {
     let published = 0;
     for (const source of this.opts.sources) {
+      if (!this.running && this.loop !== undefined) return published;
       const coll = this.collection(source.collection);
       await this.flagOlderDocuments(source.collection, coll);
       const candidates = await coll
@@ -181,10 +182,7 @@ export class OutboxRelay {
           { projection: { _id: 1 }, limit: this.batchSize },
         )
         .toArray();
-      for (const { _id } of candidates) {
-        if (!this.running && this.loop !== undefined) return published;
-        published += await this.relayOne(coll, source, _id);
-      }
+      if (candidates.length > 0) published += await this.relayBatch(coll, source, candidates);
     }
     return published;
   }
@@ -204,7 +202,60 @@ export class OutboxRelay {
     this.flagged.add(name);
   }
 
-  private async relayOne(coll: Coll, source: RelaySource, id: AggregateId): Promise<number> {
+  /**
+   * Claims the candidates (the claims in flight together), publishes every claimed aggregate's
+   * events in one `sendBatch` — each aggregate's events stay in order on its key's partition —
+   * then releases each. One broker round trip per batch instead of one per aggregate.
+   */
+  private async relayBatch(
+    coll: Coll,
+    source: RelaySource,
+    candidates: { _id: AggregateId }[],
+  ): Promise<number> {
+    const claimed = (await Promise.all(candidates.map(({ _id }) => this.claim(coll, _id)))).filter(
+      (doc): doc is OutboxDoc => doc !== undefined,
+    );
+    if (claimed.length === 0) return 0;
+    // empty when a relay died between removing the events and clearing the flag
+    const withEvents = claimed.filter((doc) => doc.outbox.length > 0);
+    try {
+      if (withEvents.length > 0) await this.publish(source, withEvents);
+    } catch (err) {
+      // Give the leases back at once so the next attempt (ours or another relay's) needn't wait them out.
+      await Promise.all(
+        claimed.map(({ _id }) =>
+          coll
+            .updateOne(
+              { _id, outboxLeaseOwner: this.owner },
+              { $set: { outboxLeaseOwner: null, outboxLeaseUntil: null } },
+            )
+            .catch(() => undefined),
+        ),
+      );
+      throw err;
+    }
+    let sentCount = 0;
+    await Promise.all(
+      claimed.map(async (doc) => {
+        const sent = new Set(doc.outbox.map((e) => e.id));
+        sentCount += sent.size;
+        await this.opts.afterPublish?.(String(doc._id));
+        await releaseOutbox({
+          coll,
+          id: doc._id,
+          owner: this.owner,
+          seen: doc,
+          sent,
+          log: this.opts.log,
+        });
+      }),
+    );
+    this.stats.published += sentCount;
+    return sentCount;
+  }
+
+  /** The aggregate with its lease taken by this relay, or undefined when another has it or it drained. */
+  private async claim(coll: Coll, id: AggregateId): Promise<OutboxDoc | undefined> {
     const now = new Date();
     const claimed = await coll.findOneAndUpdate(
       {
@@ -220,51 +271,33 @@ export class OutboxRelay {
       },
       { returnDocument: 'after' },
     );
-    if (!claimed) return 0; // another relay has it, or it was just drained
-    const doc = asOutboxDoc(claimed);
-
-    try {
-      // empty when a relay died between removing the events and clearing the flag
-      if (doc.outbox.length > 0) await this.publish(source, doc);
-    } catch (err) {
-      // Give the lease back at once so the next attempt (ours or another relay's) needn't wait it out.
-      await coll
-        .updateOne(
-          { _id: id, outboxLeaseOwner: this.owner },
-          { $set: { outboxLeaseOwner: null, outboxLeaseUntil: null } },
-        )
-        .catch(() => undefined);
-      throw err;
-    }
-    const sent = new Set(doc.outbox.map((e) => e.id));
-    this.stats.published += sent.size;
-    await this.opts.afterPublish?.(String(id));
-    await releaseOutbox({ coll, id, owner: this.owner, seen: doc, sent, log: this.opts.log });
-    return sent.size;
+    return claimed ? asOutboxDoc(claimed) : undefined;
   }
 
-  private async publish(source: RelaySource, doc: OutboxDoc): Promise<void> {
+  private async publish(source: RelaySource, docs: OutboxDoc[]): Promise<void> {
     if (!this.connected) {
       await this.producer.connect();
       this.connected = true;
     }
     const byTopic = new Map<string, Message[]>();
-    doc.outbox.forEach((event, i) => {
-      const envelope: Envelope = {
-        id: event.id,
-        type: event.type,
-        source: this.opts.source,
-        subject: String(doc._id),
-        sequence: sequenceOf(doc, i),
-        time: event.time,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-      };
-      const topic = source.topicFor(event.type);
-      const list = byTopic.get(topic) ?? [];
-      list.push(encodeEnvelope(envelope, source.keyFor?.(doc, event) ?? String(doc._id)));
-      byTopic.set(topic, list);
-    });
+    for (const doc of docs) {
+      doc.outbox.forEach((event, i) => {
+        const envelope: Envelope = {
+          id: event.id,
+          type: event.type,
+          source: this.opts.source,
+          subject: String(doc._id),
+          sequence: sequenceOf(doc, i),
+          time: event.time,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+        };
+        const topic = source.topicFor(event.type);
+        const list = byTopic.get(topic) ?? [];
+        list.push(encodeEnvelope(envelope, source.keyFor?.(doc, event) ?? String(doc._id)));
+        byTopic.set(topic, list);
+      });
+    }
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),

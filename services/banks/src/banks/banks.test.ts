@@ -78,6 +78,23 @@ describe('banks', () => {
     expect(list.json()).toMatchObject({ total: 0 });
   });
 
+  it('when a bank or branch field holds the NUL character (PostgreSQL cannot store it), then 400 naming the field and nothing is stored', async () => {
+    const body = bankBody();
+    const res = await coordinator('POST', '/banks', { ...body, district: '香河\u0000县' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ path: 'district', rule: 'nul_character' }] },
+    });
+    expect((await coordinator('GET', `/banks?q=${body.code}`)).json()).toMatchObject({ total: 0 });
+    const bank = await createBank();
+    const branch = await coordinator('POST', `/banks/${bank.id}/branches`, {
+      name: '城关\u0000支行',
+      address: '香河县新华大街 1 号',
+    });
+    expect(branch.statusCode).toBe(400);
+    expect((await coordinator('GET', `/banks/${bank.id}/branches`)).json()).toEqual({ items: [] });
+  });
+
   it('when a bank is edited, then the change shows and an empty patch is refused', async () => {
     const bank = await createBank();
     const res = await coordinator('PATCH', `/banks/${bank.id}`, {

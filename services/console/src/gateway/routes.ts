@@ -1,0 +1,40 @@
+// The gateway: /api/<service>/… for a signed-in account, proxied with a per-request service token (ADR 025).
+import { errorResponses, type App } from '@lianxin/platform/http';
+import { notFound } from '@lianxin/platform/errors';
+import type { FastifyRequest } from 'fastify';
+import { currentOf, requireSession } from '../auth/require-session.ts';
+import type { Deps } from '../shared/deps.ts';
+import { proxyRequest, RawBody } from './proxy-request.ts';
+
+const PREFIX = /^\/api\/([a-z]+)(\/[^?#]*)?(\?.*)?$/;
+
+function targetOf(deps: Deps, request: FastifyRequest) {
+  const match = PREFIX.exec(request.url);
+  const service = match?.[1];
+  const base = service === undefined ? undefined : deps.settings.upstreams[service];
+  if (service === undefined || base === undefined) throw notFound();
+  return { service, base, path: `${match?.[2] ?? '/'}${match?.[3] ?? ''}` };
+}
+
+export async function gatewayRoutes(app: App, deps: Deps): Promise<void> {
+  await app.register((api, _options, done) => {
+    // Bodies pass through as bytes (JSON, CSV, XLSX alike): the service validates them.
+    api.removeAllContentTypeParsers();
+    api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, parsed) => {
+      parsed(null, new RawBody(body as Buffer));
+    });
+    api.route({
+      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      url: '/api/*',
+      preHandler: requireSession(deps),
+      // The service's own answers stream through untouched; these are the gateway's.
+      schema: {
+        hide: true,
+        response: errorResponses('UNAUTHORIZED', 'CSRF_FAILED', 'NOT_FOUND', 'UNAVAILABLE'),
+      },
+      handler: (request, reply) =>
+        proxyRequest(deps, currentOf(request).account, targetOf(deps, request), request, reply),
+    });
+    done();
+  });
+}
