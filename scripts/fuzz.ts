@@ -81,6 +81,9 @@ async function main(): Promise<number> {
         RATE_LIMIT_MAX: '0',
         JWT_PUBLIC_KEY_FILE: keys.publicKeyPath,
         CHECK_IN_SECRET: process.env['CHECK_IN_SECRET'] ?? randomBytes(32).toString('hex'),
+        // The notifier's: it sends whatever the fuzzer makes it send to the dev stack's MailDev.
+        SMTP_URL: process.env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025',
+        UNSUBSCRIBE_SECRET: randomBytes(32).toString('hex'),
         LOAD_DEMO: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,8 +130,12 @@ async function main(): Promise<number> {
       summary.push(`${name}: could not run — ${String(error)} (log: ${log})`);
       failed += 1;
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      // A child that already exited (it failed to start) emits no 'exit' again.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       await writeFile(log, chunks.join(''));
     }
   }
