@@ -19,6 +19,7 @@ export const FactEvents = pickEvents(
   'registration.cancelled',
   'attendance.checked_in',
   'feedback.submitted',
+  'feedback.followed_up',
   'opinion.raised',
   'opinion.updated',
   'opinion.resolved',
@@ -94,6 +95,15 @@ export async function applyFactEvent(facts: FactRepository, event: FactEvent): P
         bankId: f.bankId,
         feedback: f.ratings,
         feedbackAt: f.submittedAt,
+      });
+      return;
+    }
+    case 'feedback.followed_up': {
+      const f = event.data;
+      await facts.recordOnce('registrations', f.registrationId, {
+        sessionId: f.sessionId,
+        bankId: f.bankId,
+        followUpClosedAt: f.closedAt,
       });
       return;
     }

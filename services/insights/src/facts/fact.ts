@@ -54,6 +54,8 @@ export interface RegistrationFact {
   checkedInAt?: string;
   feedback?: FeedbackRatings;
   feedbackAt?: string;
+  /** When an officer closed the follow-up a red rating opened. */
+  followUpClosedAt?: string;
 }
 
 export interface OpinionFact {

@@ -83,8 +83,8 @@ export const MONTHLY = [
 ];
 
 export const FEEDBACK = {
-  byOfficer: [{ officerId: 'officer-1', feedbacks: 2, red: 1, yellow: 0, blue: 5 }],
-  byFormat: [{ format: 'open_forum', feedbacks: 2, red: 1, yellow: 0, blue: 5 }],
+  byOfficer: [{ officerId: 'officer-1', feedbacks: 3, red: 2, yellow: 1, blue: 6 }],
+  byFormat: [{ format: 'open_forum', feedbacks: 3, red: 2, yellow: 1, blue: 6 }],
 };
 
 const zero = (item: string, status: string, age: string) => ({
@@ -107,4 +107,7 @@ export const FOLLOW_UPS = [
   zero('follow_up', 'open', '0-7'),
   zero('follow_up', 'open', '8-30'),
   { item: 'follow_up', status: 'open', age: '31+', count: 1, overdue: 0 },
+  { item: 'follow_up', status: 'closed', age: '0-7', count: 1, overdue: 0 },
+  zero('follow_up', 'closed', '8-30'),
+  zero('follow_up', 'closed', '31+'),
 ];

@@ -213,6 +213,15 @@ export function buildScenario(): Scenario {
   add('registration.confirmed', a1.registrationId, 1, confirmed(a1));
   checkIn(a1, 2);
   feedback(a1, 3, { attitude: 'blue', tone: 'blue', expression: 'red' });
+  // Closed five days after the feedback; b1's red (below) stays open.
+  add('feedback.followed_up', a1.registrationId, 4, {
+    sessionId: a1.sessionId,
+    registrationId: a1.registrationId,
+    bankId: a1.bankId,
+    closedBy: 'officer-1',
+    closedAt: '2026-07-15T03:30:00.000Z',
+    action: '已与主讲民警复盘讲解方式',
+  });
   const a2 = reg(ids.S1, ids.A, 2);
   add('registration.confirmed', a2.registrationId, 1, confirmed(a2));
   checkIn(a2, 2);
@@ -226,6 +235,7 @@ export function buildScenario(): Scenario {
   });
   add('registration.promoted', b1.registrationId, 2, { ...confirmed(b1), promotedFrom: place });
   checkIn(b1, 3);
+  feedback(b1, 4, { attitude: 'yellow', tone: 'blue', expression: 'red' });
   const b2 = reg(ids.S1, ids.B, 4);
   add('registration.confirmed', b2.registrationId, 1, confirmed(b2));
   add('registration.cancelled', b2.registrationId, 2, cancelled(b2));

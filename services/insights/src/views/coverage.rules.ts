@@ -229,8 +229,8 @@ function bucketOf(ms: number): AgeBucket {
 export interface FollowUpRow {
   /** An opinion (社情民意), or the follow-up a red feedback opens. */
   item: 'opinion' | 'follow_up';
-  status: OpinionStatus | 'open';
-  /** Days since raised (open ones), or days it took to resolve (resolved ones). */
+  status: OpinionStatus | 'closed';
+  /** Days since raised (open ones), or days it took to resolve or close (the others). */
   age: AgeBucket;
   count: number;
   /** Past their due date and not resolved (follow-ups carry no due date). */
@@ -249,7 +249,9 @@ export function followUpRows(facts: Facts, period: Period, now: Date): FollowUpR
   };
   for (const status of OpinionStatus.options)
     for (const age of AGE_BUCKETS) row('opinion', status, age);
-  for (const age of AGE_BUCKETS) row('follow_up', 'open', age);
+  for (const status of ['open', 'closed'] as const) {
+    for (const age of AGE_BUCKETS) row('follow_up', status, age);
+  }
   for (const o of facts.opinions) {
     if (o.raisedAt === undefined || !within(period, o.raisedAt)) continue;
     const end =
@@ -261,7 +263,10 @@ export function followUpRows(facts: Facts, period: Period, now: Date): FollowUpR
   for (const reg of facts.registrations) {
     if (reg.feedback === undefined || reg.feedbackAt === undefined) continue;
     if (!Object.values(reg.feedback).includes('red') || !within(period, reg.feedbackAt)) continue;
-    row('follow_up', 'open', bucketOf(now.getTime() - Date.parse(reg.feedbackAt))).count += 1;
+    const closed = reg.followUpClosedAt;
+    const end = closed === undefined ? now.getTime() : Date.parse(closed);
+    const status = closed === undefined ? 'open' : 'closed';
+    row('follow_up', status, bucketOf(end - Date.parse(reg.feedbackAt))).count += 1;
   }
   return rows;
 }

@@ -74,7 +74,7 @@ export const FollowUpsDto = withPeriod(
   z.array(
     z.object({
       item: z.enum(['opinion', 'follow_up']),
-      status: z.union([OpinionStatus, z.literal('open')]),
+      status: z.union([OpinionStatus, z.literal('closed')]),
       age: z.enum(['0-7', '8-30', '31+']),
       count: z.int(),
       overdue: z.int(),

@@ -120,7 +120,11 @@ export function followUpTable(rows: readonly FollowUpRow[]): Table {
     headers: ['事项', '状态', '时长', '数量', '逾期数'],
     rows: rows.map((r) => [
       r.item === 'opinion' ? '社情民意' : '红色评价整改',
-      r.item === 'opinion' ? labelOf(OpinionStatus, r.status) : '待整改',
+      r.status === 'closed'
+        ? '已整改'
+        : r.item === 'opinion'
+          ? labelOf(OpinionStatus, r.status)
+          : '待整改',
       AGE_LABEL[r.age],
       r.count,
       r.overdue,
