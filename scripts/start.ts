@@ -69,6 +69,8 @@ const SERVICES: ServiceSpec[] = [
       DIGEST_CHECK_MS: '60000',
     },
   },
+  // Last: its facts consumer replays every topic, so the views show the demo's events.
+  { name: 'insights', port: servicePort('LIANXIN_INSIGHTS_PORT', 4105), db: 'lianxin_insights' },
 ];
 const portOf = (name: string): number => SERVICES.find((x) => x.name === name)?.port ?? 0;
 const logDir = join(settings.stateDir, 'logs');
@@ -176,6 +178,7 @@ Try it (in another terminal):
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('outreach')}/sessions
   curl http://127.0.0.1:${portOf('content')}/bulletins            # published bulletins are public
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('notifier')}/deliveries   (the demo's emails: ${inbox})
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('insights')}/coverage/banks   (also /gaps, /exports/banks?format=xlsx)
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);
