@@ -127,8 +127,12 @@ async function main(): Promise<number> {
       summary.push(`${name}: could not run — ${String(error)} (log: ${log})`);
       failed += 1;
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      // A child that already exited (it failed to start) emits no 'exit' again.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       await writeFile(log, chunks.join(''));
     }
   }

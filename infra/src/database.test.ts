@@ -53,6 +53,32 @@ async function backendOf(mongoUrl: string): Promise<string> {
   }
 }
 
+/**
+ * Leaves `n` cursors open (each holds one of FerretDB's PostgreSQL pool connections until it
+ * ends or times out), then asks for a write and a ping: true when both answer. With pgx's
+ * default pool of 50 the write never came back and the whole stack was wedged.
+ */
+async function answersBesideOpenCursors(mongoUrl: string, n: number): Promise<boolean> {
+  const client = new MongoClient(mongoUrl, { maxPoolSize: n + 10, socketTimeoutMS: 15_000 });
+  try {
+    const coll = client.db('lx_cursor_probe').collection('docs');
+    await coll.insertMany(Array.from({ length: 10 }, (_, i) => ({ i })));
+    const open = [];
+    for (let k = 0; k < n; k += 1) {
+      const cursor = coll.find({}, { batchSize: 2 });
+      await cursor.next();
+      open.push(cursor);
+    }
+    await coll.insertOne({ i: -1 });
+    await client.db('lx_cursor_probe').command({ ping: 1 });
+    await Promise.all(open.map((c) => c.close()));
+    await client.db('lx_cursor_probe').dropDatabase();
+    return true;
+  } finally {
+    await client.close();
+  }
+}
+
 describe('local database', () => {
   it('when the stack starts FerretDB on PostgreSQL, then both answer, PostgreSQL runs unprivileged, down leaves nothing and reset deletes its data', async () => {
     const s = await privateStack('postgresql');
@@ -61,8 +87,10 @@ describe('local database', () => {
     expect(endpoints.postgresUrl).toBe(
       `postgres://postgres@127.0.0.1:${s.ports.postgres}/postgres`,
     );
+    // 120 cursors left open: FerretDB's pool (200) still has room for a write and a ping.
     await probePostgres(endpoints.postgresUrl ?? '');
     expect(await backendOf(endpoints.mongoUrl)).toBe('postgresql');
+    await expect(answersBesideOpenCursors(endpoints.mongoUrl, 120)).resolves.toBe(true);
 
     const rows = await status(s);
     const pg = rows.find((r) => r.name === 'postgres');

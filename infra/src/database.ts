@@ -134,7 +134,15 @@ export const postgres: ServiceDef = {
 function ferretdbArgs(s: StackSettings, dataDir: string): string[] {
   const args = ['-listen', `${s.host}:${s.ports.mongo}`, '-dir', dataDir];
   if (s.dbBackend === 'postgresql') {
-    args.push('-postgresql-url', `postgres://postgres@${s.host}:${s.ports.postgres}/postgres`);
+    // FerretDB's pgx pool defaults to 50 connections. Writers queue on the serialiser's lock while
+    // holding pool connections elsewhere (open queries of the same clients), and the write that
+    // holds the lock then waits for a connection: with 50 the whole stack wedged under five
+    // engineers' tests (a goroutine dump showed 72 requests in pgxpool.Acquire, 134 behind the
+    // lock). 200 of PostgreSQL's 300 leaves room for every service and test file at once.
+    args.push(
+      '-postgresql-url',
+      `postgres://postgres@${s.host}:${s.ports.postgres}/postgres?pool_max_conns=200`,
+    );
   }
   return args;
 }

@@ -36,6 +36,7 @@ export const EVENT_TOPICS = {
   'liaison.removed': Topics.banks,
   'session.scheduled': Topics.sessions,
   'session.rescheduled': Topics.sessions,
+  'session.updated': Topics.sessions,
   'session.cancelled': Topics.sessions,
   'session.completed': Topics.sessions,
   'opinion.raised': Topics.sessions,

@@ -17,6 +17,8 @@ export interface ServiceHarness<C, M, D> {
   ctx: ServiceContext<C, M>;
   db: Connection;
   models: M;
+  /** Moves the service's clock (`ctx.now`, not the test's) by `offsetMs`; reset it after the test. */
+  clock: { offsetMs: number };
   /** This file's name of a catalogue topic. */
   topic: (name: string) => string;
   /** Publishes everything pending in the outboxes now; returns how many events went out. */
@@ -31,6 +33,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Start the service's components (consumers, jobs). Default true. */
   components?: boolean;
+  /**
+   * Run the outbox relay in the background. Default true; false leaves events in the outboxes
+   * until `flush()` (a test that measures a write path alone).
+   */
+  relay?: boolean;
 }
 
 /**
@@ -49,6 +56,8 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     MONGO_URL: env.dbUrl,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_CLIENT_ID: `${env.id}-${definition.name}`,
+    // The test run's SMTP server (MailDev), for a service that sends email; others ignore it.
+    SMTP_URL: `smtp://${env.smtp.host}:${env.smtp.port}`,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     ...options.env,
@@ -82,9 +91,10 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     log,
     pollMs: 100,
   });
-  relay.start();
+  if (options.relay ?? true) relay.start();
   closers.push(() => relay.stop());
 
+  const clock = { offsetMs: 0 };
   const ctx: ServiceContext<C, M> = {
     name: definition.name,
     config,
@@ -97,14 +107,17 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     },
     topic,
     group: (name) => `${env.id}-${name}`,
-    now: () => new Date(),
+    now: () => new Date(Date.now() + clock.offsetMs),
   };
   const deps = await definition.deps(ctx);
   if (options.components ?? true) {
-    for (const component of definition.components?.(ctx, deps) ?? []) {
+    const components = definition.components?.(ctx, deps) ?? [];
+    for (const component of components) {
       await component.start();
       closers.push(async () => component.stop());
     }
+    // Consumers that say when they have joined their groups: the tests start after that.
+    await Promise.all(components.map((component) => component.ready?.() ?? Promise.resolve()));
   }
   const auth = await testAuth();
   const app = await definition.buildApp(deps, {
@@ -120,6 +133,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     ctx,
     db,
     models,
+    clock,
     topic,
     flush: () => relay.drain(),
     as: (who: Who | null) => caller(app, who),

@@ -1,30 +1,12 @@
 // The notifier's configuration: one zod schema over the environment, parsed once at start-up.
-import {
-  authEnv,
-  envBool,
-  envInt,
-  envPort,
-  httpEnv,
-  kafkaEnv,
-  loadConfig,
-  logEnv,
-  mongoEnv,
-} from '@lianxin/platform/config';
+import { envBool, envInt, envPort, loadConfig } from '@lianxin/platform/config';
+import { serviceEnv } from '@lianxin/platform/service';
 import { z } from 'zod';
 
 export const NotifierConfig = z.object({
-  ...httpEnv.shape,
-  ...mongoEnv.shape,
-  ...kafkaEnv.shape,
-  ...authEnv.shape,
-  ...logEnv.shape,
+  ...serviceEnv.shape,
   PORT: envPort.default(4104),
-  KAFKA_CLIENT_ID: z.string().trim().min(1).default('notifier'),
-  /** Prefix of every topic and consumer group name (tests and side-by-side deployments); empty in production. */
-  KAFKA_TOPIC_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{0,60}$/)
-    .default(''),
+  KAFKA_CLIENT_ID: serviceEnv.shape.KAFKA_CLIENT_ID.default('notifier'),
   /** `smtp://host:port` (plain, as MailDev) or `smtps://user:pass@host:465`. */
   SMTP_URL: z
     .string()
@@ -56,6 +38,15 @@ export const NotifierConfig = z.object({
   DELIVERY_BACKOFF_MAX_MS: envInt(10, 86_400_000).default(3_600_000),
   /** How often the dispatcher looks for due deliveries when nothing woke it. */
   DISPATCH_POLL_MS: envInt(20, 60_000).default(1_000),
+  /** Deliveries claimed per round trip of the dispatcher. */
+  DISPATCH_BATCH_SIZE: envInt(1, 1_000).default(100),
+  /**
+   * Days a finished delivery (sent, dead, cancelled) is kept for `GET /deliveries` and previews
+   * before the retention job deletes it with its claims. Pending ones are never deleted.
+   */
+  DELIVERY_RETENTION_DAYS: envInt(1, 3_650).default(90),
+  /** How often the retention job looks for deliveries past their retention. */
+  RETENTION_CHECK_MS: envInt(1_000, 86_400_000).default(3_600_000),
   /** How often the weekly digest is checked for being due. */
   DIGEST_CHECK_MS: envInt(1_000, 86_400_000).default(600_000),
   /** Publish the console's demo account events at start (the console does not exist yet). */
@@ -70,6 +61,5 @@ function parseSender(raw: string): { name: string; email: string } {
     : { name: match[1] ?? '', email: match[2] };
 }
 
-export function readConfig(): NotifierConfig {
-  return loadConfig(NotifierConfig);
-}
+export const loadNotifierConfig = (env: NodeJS.ProcessEnv): NotifierConfig =>
+  loadConfig(NotifierConfig, env);

@@ -27,6 +27,7 @@ import {
   SessionCompleted,
   SessionRescheduled,
   SessionScheduled,
+  SessionUpdated,
 } from './sessions.ts';
 
 /**
@@ -43,6 +44,7 @@ export const EventMap = {
   'liaison.removed': LiaisonRemoved,
   'session.scheduled': SessionScheduled,
   'session.rescheduled': SessionRescheduled,
+  'session.updated': SessionUpdated,
   'session.cancelled': SessionCancelled,
   'session.completed': SessionCompleted,
   'registration.confirmed': RegistrationConfirmed,

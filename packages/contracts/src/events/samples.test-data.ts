@@ -141,6 +141,7 @@ export const samples: { [K in EventType]: z.input<EventMap[K]> } = {
     ...session,
     previous: { startsAt: '2025-04-09T01:30:00.000Z', endsAt: '2025-04-09T03:30:00.000Z', venue },
   },
+  'session.updated': { ...session, title: '银警恳谈会（调整议程）', capacity: 80 },
   'session.cancelled': {
     ...session,
     status: 'cancelled',

@@ -47,6 +47,13 @@ const scheduled = SessionStatus.extract(['scheduled']);
 export const SessionScheduled = SessionSnapshot.extend({ status: scheduled });
 export type SessionScheduled = z.infer<typeof SessionScheduled>;
 
+/**
+ * An edit that neither moves the session in time nor changes its venue (title, capacity, quota,
+ * invited banks, audiences…): the whole snapshot after it, as `session.scheduled` carries.
+ */
+export const SessionUpdated = SessionSnapshot.extend({ status: scheduled });
+export type SessionUpdated = z.infer<typeof SessionUpdated>;
+
 /** The time and place before the move, so a notice can say what changed. */
 export const SessionRescheduled = SessionSnapshot.extend({
   status: scheduled,

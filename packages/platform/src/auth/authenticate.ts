@@ -1,7 +1,7 @@
 // Fastify wiring for bearer tokens: request.principal, app.authenticate and requireRole.
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, TEXT, unauthorized } from '../errors/app-error.ts';
-import type { Principal } from './principal.ts';
+import { forbidden, TEXT, unauthorized, type LocalizedText } from '../errors/app-error.ts';
+import type { LiaisonPrincipal, Principal, StaffPrincipal } from './principal.ts';
 import type { Role } from './roles.ts';
 import { InvalidTokenError } from './verify-token.ts';
 import type { TokenVerifier } from './verify-token.ts';
@@ -116,4 +116,21 @@ export function principalOf(request: FastifyRequest): Principal {
     throw unauthorized(TEXT.unauthorized, { 'www-authenticate': challenge });
   }
   return request.principal;
+}
+
+/** The caller as staff (a route for police roles); a liaison gets 403. */
+export function staffOf(request: FastifyRequest): StaffPrincipal {
+  const principal = principalOf(request);
+  if (principal.role === 'liaison') throw forbidden();
+  return principal;
+}
+
+/** The caller as a bank liaison (a route for liaisons only); staff get 403 with `message`. */
+export function liaisonOf(
+  request: FastifyRequest,
+  message: LocalizedText = TEXT.forbidden,
+): LiaisonPrincipal {
+  const principal = principalOf(request);
+  if (principal.role !== 'liaison') throw forbidden(message);
+  return principal;
 }

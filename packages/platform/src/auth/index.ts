@@ -9,7 +9,7 @@ export {
   tokenVerifierFromEnv,
 } from './verify-token.ts';
 export type { TokenVerifier, TokenVerifierOptions } from './verify-token.ts';
-export { principalOf, requireRole } from './authenticate.ts';
+export { liaisonOf, principalOf, requireRole, staffOf } from './authenticate.ts';
 export type { AuthHook } from './authenticate.ts';
 export { allBanks, assertInScope, bankScope } from './bank-scope.ts';
 export type { BankFilter, BankScope } from './bank-scope.ts';

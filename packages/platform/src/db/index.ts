@@ -1,5 +1,5 @@
 // The mongoose connection of a service: pool and timeouts from config, indexes built in dev and test, a clean close.
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { Types, type Connection } from 'mongoose';
 
 export interface DbOptions {
   url: string;
@@ -76,4 +76,9 @@ export const isDuplicateKey = isDuplicateKeyError;
 
 export async function closeDb(conn: Connection): Promise<void> {
   await conn.close();
+}
+
+/** A new aggregate id: a 24-hex ObjectId string, as contracts' ObjectIdString expects. */
+export function newId(): string {
+  return new Types.ObjectId().toHexString();
 }

@@ -108,6 +108,16 @@ export function badRequest(
   return appError(code, message, details);
 }
 
+/** 400 VALIDATION_FAILED for one field that breaks a rule zod cannot see (path dotted or as parts). */
+export function invalidField(
+  path: string | readonly string[],
+  message: LocalizedText,
+  rule = 'invalid',
+): AppError {
+  const dotted = typeof path === 'string' ? path : path.join('.');
+  return badRequest('VALIDATION_FAILED', message, [detail(dotted, rule, message)]);
+}
+
 export function unauthorized(
   message: LocalizedText = TEXT.unauthorized,
   headers: Record<string, string> = { 'www-authenticate': 'Bearer realm="lianxin"' },

@@ -7,6 +7,7 @@ export {
   detail,
   forbidden,
   internalError,
+  invalidField,
   isAppError,
   notFound,
   shuttingDown,

@@ -1,4 +1,4 @@
-// Jobs: periodic work that never overlaps itself, in one process or across replicas.
+// Jobs: periodic work and worker loops that never overlap themselves, in one process or across replicas.
 export {
   PeriodicJob,
   type JobOutcome,
@@ -7,3 +7,4 @@ export {
   type PeriodicJobOptions,
 } from './periodic-job.ts';
 export { JobLease, LEASE_COLLECTION, type LeaseDoc } from './lease.ts';
+export { WorkLoop, type WorkLoopOptions } from './work-loop.ts';

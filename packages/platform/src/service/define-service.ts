@@ -33,6 +33,11 @@ export interface Component {
   name: string;
   start(): Promise<void> | void;
   stop(): Promise<void> | void;
+  /**
+   * Optional: resolves once the component is doing its work (a consumer has joined its group).
+   * runService does not wait for it; the test harness does, so tests start on joined consumers.
+   */
+  ready?(): Promise<void>;
 }
 
 /**

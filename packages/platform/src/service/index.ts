@@ -10,4 +10,4 @@ export type {
 } from './define-service.ts';
 export { runService } from './run-service.ts';
 export type { RunningService, RunServiceOptions } from './run-service.ts';
-export { consumerComponent, firstPassOf, jobComponent } from './components.ts';
+export { consumerComponent, firstPassOf, jobComponent, joinedTask } from './components.ts';

@@ -41,6 +41,7 @@ export async function runService<C extends ServiceEnv, M, D>(
   const config = definition.config(options.env ?? process.env);
   const log = createLogger({ name: definition.name, level: config.LOG_LEVEL, ci: config.CI });
   const life = new Lifecycle(log);
+  log.info({ step: 'config' }, 'starting');
   // After SHUTDOWN_GRACE_MS the process exits with code 1 even if closing hangs.
   const graceMs = config.SHUTDOWN_GRACE_MS;
   const development = config.NODE_ENV !== 'production';

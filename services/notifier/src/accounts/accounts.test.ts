@@ -1,5 +1,6 @@
 // Component tests of the console's account emails and the weekly digest, through the real broker, database and MailDev.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
 import { dueDigestWeek } from '../digest/digest.rules.ts';
 import { sendWeeklyDigest } from '../digest/send-weekly-digest.ts';
 import {
@@ -11,16 +12,11 @@ import {
   registrationData,
   sessionData,
 } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
+import { notifierService } from '../service.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import { address, mailbox, mailsTo, seedAccount, seedBank } from '../test-support/world.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startNotifier(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, notifierService, notifierEnv());
 
 function linkEvent(
   type: 'account.activation_requested' | 'account.password_reset_requested',
@@ -47,7 +43,7 @@ describe('account emails', () => {
   it('when an activation is requested, then the new account holder gets its one-time link and expiry, in their language', async () => {
     const zh = address(h, 'new');
     const en = address(h, 'newen');
-    await h.publish('accounts', [
+    await publish(h, 'accounts', [
       linkEvent('account.activation_requested', zh, 'zh', DAY),
       linkEvent('account.password_reset_requested', en, 'en', HOUR),
     ]);
@@ -69,9 +65,9 @@ describe('account emails', () => {
     const late = address(h, 'late');
     const event = linkEvent('account.password_reset_requested', late, 'zh', -1_000);
     const marker = linkEvent('account.password_reset_requested', address(h, 'marker'), 'zh', HOUR);
-    await h.publish('accounts', [event, marker]);
+    await publish(h, 'accounts', [event, marker]);
     await mailsTo(h, marker.data.email, /^重置/); // the event after it was handled, so this one was too
-    expect(await h.deliveries({ eventId: event.id })).toEqual([]);
+    expect(await deliveries(h, { eventId: event.id })).toEqual([]);
     expect(await mailbox(h).to(late)).toEqual([]);
   });
 });
@@ -97,7 +93,7 @@ describe('weekly digest', () => {
     const regs = [0, 1, 2].map((i) =>
       registrationData(held.id, bank.bankId, liaisonId, { name: `学生家长${i}`, email: null }),
     );
-    await h.publish('sessions', [
+    await publish(h, 'sessions', [
       envelope('session.scheduled', held.id, 1, held, new Date(week.start.getTime() - DAY)),
       envelope('session.completed', held.id, 2, {
         ...held,
@@ -118,7 +114,8 @@ describe('weekly digest', () => {
         resolvedAt: null,
       }),
     ]);
-    await h.publish(
+    await publish(
+      h,
       'registrations',
       regs.flatMap((r, i) => [
         envelope('registration.confirmed', r.registrationId, 1, {

@@ -1,19 +1,15 @@
 // Component tests of bulletin emails: matching subscribers, one per recipient per version, RFC 8058 one-click unsubscribe.
 import type { EventMap } from '@lianxin/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { envelope, newId } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
+import { notifierService } from '../service.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import { address, mailbox, mailsTo, rawOf, seedBank } from '../test-support/world.ts';
 import { unsubscribeToken } from './unsubscribe.rules.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startNotifier(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, notifierService, notifierEnv());
 
 type Subscription = z.input<EventMap['subscription.created']>;
 
@@ -83,7 +79,7 @@ describe('bulletin emails', () => {
     ];
     const removed = subs[4];
     if (!removed) throw new Error('seed');
-    await h.publish('bulletins', [
+    await publish(h, 'bulletins', [
       ...subs.map((s) => envelope('subscription.created', s.id, 1, s)),
       envelope('subscription.removed', removed.id, 2, {
         id: removed.id,
@@ -99,7 +95,7 @@ describe('bulletin emails', () => {
 
     const id = newId();
     const v1 = envelope('bulletin.published', id, 1, bulletin(id, 1, '“高收益理财群”骗局'));
-    await h.publish('bulletins', [v1, v1, { ...v1, id: crypto.randomUUID() }]);
+    await publish(h, 'bulletins', [v1, v1, { ...v1, id: crypto.randomUUID() }]);
 
     const [zh] = await mailsTo(h, liaison.email, /^反诈案例通报：“高收益理财群”骗局/);
     const [en] = await mailsTo(h, officerEmail, /^Fraud case bulletin: /);
@@ -109,7 +105,7 @@ describe('bulletin emails', () => {
     expect(zh.html).toContain('&lt;b&gt;勿信&lt;/b&gt;');
     expect(en.text).toContain('Dear Li Ming');
     const raw = (await rawOf(h, zh)).replace(/\r\n[ \t]+/g, ' '); // unfold long header lines
-    const link = `http://127.0.0.1:4104/unsubscribe/${unsubscribeToken(h.unsubscribeSecret, liaison.email)}`;
+    const link = `http://127.0.0.1:4104/unsubscribe/${unsubscribeToken(h.ctx.config.UNSUBSCRIBE_SECRET, liaison.email)}`;
     expect(raw).toContain(`List-Unsubscribe: <${link}>`);
     expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(zh.text).toContain(link);
@@ -121,10 +117,10 @@ describe('bulletin emails', () => {
     expect(await mailbox(h).to(removedEmail)).toEqual([]);
 
     const v2 = envelope('bulletin.published', id, 2, bulletin(id, 2, '“高收益理财群”骗局'));
-    await h.publish('bulletins', v2);
+    await publish(h, 'bulletins', v2);
     await mailsTo(h, liaison.email, /^反诈案例通报/, 2);
     expect(
-      (await h.deliveries({ template: 'bulletin', recipient: liaison.email }))
+      (await deliveries(h, { template: 'bulletin', recipient: liaison.email }))
         .map((d) => d.key)
         .sort(),
     ).toEqual([`bulletin:${id}:v1`, `bulletin:${id}:v2`]);
@@ -135,7 +131,8 @@ describe('one-click unsubscribe', () => {
   it('when a mail client posts List-Unsubscribe=One-Click without signing in, then only that address stops receiving bulletins', async () => {
     const mine = address(h, 'mine');
     const theirs = address(h, 'theirs');
-    await h.publish(
+    await publish(
+      h,
       'bulletins',
       [mine, theirs].map((email, i) => {
         const s = subscription(
@@ -149,7 +146,7 @@ describe('one-click unsubscribe', () => {
       () => h.models.subscriptions.countDocuments({ 'subscriber.email': { $in: [mine, theirs] } }),
       (c) => c === 2,
     );
-    const token = unsubscribeToken(h.unsubscribeSecret, mine);
+    const token = unsubscribeToken(h.ctx.config.UNSUBSCRIBE_SECRET, mine);
 
     const page = await h.app.inject({ method: 'GET', url: `/unsubscribe/${token}` });
     expect(page.statusCode).toBe(200);
@@ -180,7 +177,8 @@ describe('one-click unsubscribe', () => {
     expect(done.body).toContain('已退订');
 
     const id = newId();
-    await h.publish(
+    await publish(
+      h,
       'bulletins',
       envelope('bulletin.published', id, 1, bulletin(id, 1, '冒充客服退款骗局')),
     );

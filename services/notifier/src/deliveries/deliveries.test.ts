@@ -1,19 +1,14 @@
 // Component tests of the delivery API (coordinators only): filters, preview of a sent email, template previews, retry rules.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness, testAuth } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
 import { TEMPLATE_NAMES } from '../email/email.schemas.ts';
 import { envelope } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
+import { notifierService } from '../service.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import { address } from '../test-support/world.ts';
 
-let h: Harness;
-let coordinator: string;
-beforeAll(async () => {
-  h = await startNotifier(import.meta.url);
-  coordinator = await h.coordinator();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, notifierService, notifierEnv());
+const coordinator = await (await testAuth()).token('coordinator');
 
 const get = (url: string, token = coordinator) =>
   h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
@@ -32,9 +27,9 @@ async function sentActivation() {
       expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
     },
   });
-  await h.publish('accounts', event);
+  await publish(h, 'accounts', event);
   const [doc] = await eventually(
-    () => h.deliveries({ eventId: event.id }),
+    () => deliveries(h, { eventId: event.id }),
     (d) => d[0]?.status === 'sent',
   );
   if (!doc) throw new Error('unreachable');
@@ -68,13 +63,8 @@ describe('GET /deliveries', () => {
   });
 
   it('when a liaison or an anonymous caller asks, then 403 and 401', async () => {
-    const liaison = await h.token({
-      sub: 'l1',
-      role: 'liaison',
-      bankId: '65a1b2c3d4e5f60718293a01',
-      name: '联络员',
-    });
-    expect((await get('/deliveries', liaison)).statusCode).toBe(403);
+    const liaison = h.as({ liaison: '65a1b2c3d4e5f60718293a01' });
+    expect((await liaison('GET', '/deliveries')).statusCode).toBe(403);
     expect((await h.app.inject({ method: 'GET', url: '/deliveries' })).statusCode).toBe(401);
   });
 });

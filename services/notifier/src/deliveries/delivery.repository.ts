@@ -45,6 +45,27 @@ function isDuplicateOnly(err: unknown): boolean {
   );
 }
 
+/** What retention may delete: nothing pending, sending or due again. */
+const FINISHED: DeliveryStatus[] = ['sent', 'dead', 'cancelled'];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The positions, in an unordered insertMany, of the documents refused as duplicates. */
+function duplicateIndexes(err: unknown): number[] {
+  if (!(err instanceof mongo.MongoBulkWriteError)) return [0];
+  const raw: unknown = err.writeErrors;
+  const errors: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return errors.flatMap((e) =>
+    typeof e === 'object' && e !== null && 'index' in e && typeof e.index === 'number'
+      ? [e.index]
+      : [],
+  );
+}
+
 export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<ClaimDoc>) {
   return {
     /** Inserts the plans that are new; a plan already stored (a redelivered event) is skipped by the unique id. */
@@ -105,9 +126,10 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
      * Claims due deliveries. The claim of delivery d at its claim number n is the document
      * `d:n` in `delivery_claims`, inserted under the unique `_id`: of two processes that read the
      * same due delivery, one insert wins and the other gets a duplicate key and leaves it. The
-     * winner then moves the delivery on (`sending`, lease, n+1) by its exact `_id`. Every write
-     * here is by exact `_id` — the only filter FerretDB on SQLite serves from an index — so a
-     * claim costs the same with ten deliveries or a hundred thousand.
+     * winner then moves the delivery on (`sending`, lease, n+1) by its `_id` and claim number,
+     * and reads it back. The claims of a batch go in one insert and the moves in one bulk write
+     * (two round trips through the write serialiser per batch, not two per delivery); the
+     * read-backs are reads, which the serialiser does not hold.
      */
     async claim(
       candidates: readonly Pick<DeliveryDoc, '_id' | 'claimSeq'>[],
@@ -115,33 +137,43 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
       leaseMs: number,
       worker = 'worker',
     ): Promise<DeliveryDoc[]> {
-      const won = await Promise.all(
-        candidates.map(async (c) => {
-          const seq = c.claimSeq;
-          try {
-            await claims.insertOne({ _id: `${c._id}:${seq}`, worker, at: now });
-          } catch (err) {
-            if (isDuplicateOnly(err)) return null; // another process holds this claim
-            throw err;
-          }
-          const owner = `${worker}/${randomUUID()}`;
-          return model
-            .findOneAndUpdate(
-              { _id: c._id },
-              {
-                $set: {
-                  status: 'sending',
-                  claimedBy: owner,
-                  leaseUntil: new Date(now.getTime() + leaseMs),
-                },
-                $inc: { attempts: 1, claimSeq: 1 },
+      if (candidates.length === 0) return [];
+      const lost = new Set<number>();
+      try {
+        await claims.collection.insertMany(
+          candidates.map((c) => ({ _id: `${c._id}:${c.claimSeq}`, worker, at: now })) as never,
+          { ordered: false },
+        );
+      } catch (err) {
+        if (!isDuplicateOnly(err)) throw err;
+        for (const index of duplicateIndexes(err)) lost.add(index); // another process holds these
+      }
+      const won = candidates.filter((_, i) => !lost.has(i));
+      if (won.length === 0) return [];
+      const owner = `${worker}/${randomUUID()}`;
+      await model.bulkWrite(
+        won.map((c) => ({
+          updateOne: {
+            // The claim number makes this process the only holder; the status keeps a delivery
+            // cancelled or sent meanwhile (by another path) from going out.
+            filter: { _id: c._id, claimSeq: c.claimSeq, status: { $in: ['pending', 'sending'] } },
+            update: {
+              $set: {
+                status: 'sending',
+                claimedBy: owner,
+                leaseUntil: new Date(now.getTime() + leaseMs),
               },
-              { returnDocument: 'after' },
-            )
-            .lean<DeliveryDoc>();
-        }),
+              $inc: { attempts: 1, claimSeq: 1 },
+            },
+          },
+        })),
+        { ordered: false },
       );
-      return won.filter((d): d is DeliveryDoc => d !== null);
+      const docs = await Promise.all(won.map((c) => model.findById(c._id).lean<DeliveryDoc>()));
+      return docs.filter(
+        (d, i): d is DeliveryDoc =>
+          d !== null && d.claimedBy === owner && d.claimSeq === (won[i]?.claimSeq ?? -1) + 1,
+      );
     },
 
     /** Records each claimed delivery's outcome. */
@@ -220,6 +252,48 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
         { ...where, template: { $in: templates }, status: 'pending' },
         { $set: { status: 'cancelled', cancelReason: reason } },
       );
+    },
+
+    /**
+     * Finished deliveries (sent, dead, cancelled) last changed before `before`, oldest causes
+     * first: what retention may delete. A read.
+     */
+    async finishedBefore(
+      before: Date,
+      limit: number,
+    ): Promise<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]> {
+      return model
+        .find({ status: { $in: FINISHED }, updatedAt: { $lt: before } }, { _id: 1, claimSeq: 1 })
+        .limit(limit)
+        .lean<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]>();
+    },
+
+    /**
+     * Deletes these deliveries if they are still finished (one put back by a retry meanwhile
+     * stays), and their claims `<_id>:0…<claimSeq-1>`. Every statement is by exact `_id`, in
+     * bulk commands of at most 200 statements (a huge bulk write holds the write serialiser).
+     */
+    async deleteFinished(docs: readonly Pick<DeliveryDoc, '_id' | 'claimSeq'>[]): Promise<number> {
+      let deleted = 0;
+      for (const chunk of chunks(docs, 200)) {
+        const result = await model.bulkWrite(
+          chunk.map((d) => ({
+            deleteOne: { filter: { _id: d._id, status: { $in: FINISHED } } },
+          })),
+          { ordered: false },
+        );
+        deleted += result.deletedCount;
+      }
+      const claimIds = docs.flatMap((d) =>
+        Array.from({ length: d.claimSeq }, (_, n) => `${d._id}:${n}`),
+      );
+      for (const chunk of chunks(claimIds, 200)) {
+        await claims.bulkWrite(
+          chunk.map((id) => ({ deleteOne: { filter: { _id: id } } })),
+          { ordered: false },
+        );
+      }
+      return deleted;
     },
 
     /** Cancels what has not gone yet of one cause (a retracted bulletin version). */

@@ -1,11 +1,12 @@
-// The delivery worker: one loop per process that claims due deliveries, sends them and records the outcome.
+// The delivery worker: a loop per process that claims due deliveries, sends them and records the outcome.
 //
-// The loop never overlaps itself (one pass at a time; a wake-up during a pass just makes the
-// next pass start soon). Across processes, each delivery is claimed under a unique claim id
-// (DeliveryRepository.claim): every replica works, and none sends what another holds. A
-// replica that dies holding claims leaves their leases to lapse, and the deliveries are due
-// again; that is the one case where an email may go twice (it was handed to SMTP and the
+// The loop (the platform's WorkLoop) never overlaps itself: one pass at a time; a wake-up during
+// a pass just makes the next pass start soon. Across processes, each delivery is claimed under a
+// unique claim id (DeliveryRepository.claim): every replica works, and none sends what another
+// holds. A replica that dies holding claims leaves their leases to lapse, and the deliveries are
+// due again; that is the one case where an email may go twice (it was handed to SMTP and the
 // process died before recording it), and it keeps the same Message-ID.
+import { WorkLoop } from '@lianxin/platform/jobs';
 import type { Logger } from 'pino';
 import type { DeliveryDoc } from './delivery.model.ts';
 import type { DeliveryRepository, Outcome } from './delivery.repository.ts';
@@ -16,51 +17,73 @@ export interface DispatcherOptions {
   log: Logger;
   now: () => Date;
   pollMs: number;
-  /** Deliveries claimed per pass. */
-  batchSize?: number;
+  /** Deliveries claimed per pass (one round trip for the claims, one for their updates). */
+  batchSize: number;
   /** Emails in flight at once (the SMTP pool's size). */
   concurrency: number;
-  /** How long a claim holds: longer than one send with all its timeouts. */
+  /** How long a claim holds: longer than one batch's sends with all their timeouts. */
   leaseMs?: number;
   /** This dispatcher's name in claims and in `sentBy`. */
-  workerId?: string;
-  /** After a wake-up, wait this long so the deliveries planned meanwhile go in one claim. Default 250 ms. */
+  workerId: string;
+  /** After a wake-up, wait this long so the deliveries planned meanwhile go in one claim. Default 100 ms. */
   coalesceMs?: number;
 }
 
-export class Dispatcher {
-  private stopped = true;
-  private loopDone: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | null = null;
-  private woken = false;
+/** Where a pass spends its time (milliseconds summed over passes), for measurements. */
+export interface DispatchStats {
+  passes: number;
+  claimed: number;
+  findMs: number;
+  claimMs: number;
+  sendMs: number;
+  completeMs: number;
+}
 
-  constructor(private readonly opts: DispatcherOptions) {}
+export class Dispatcher {
+  readonly stats: DispatchStats = {
+    passes: 0,
+    claimed: 0,
+    findMs: 0,
+    claimMs: 0,
+    sendMs: 0,
+    completeMs: 0,
+  };
+  private readonly loop: WorkLoop;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.loop = new WorkLoop({
+      name: 'dispatcher',
+      log: opts.log,
+      pollMs: opts.pollMs,
+      coalesceMs: opts.coalesceMs ?? 100,
+      // A full batch means more may be due: go again at once.
+      pass: async () => (await this.pass()) >= opts.batchSize,
+    });
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loopDone = this.loop();
+    this.loop.start();
   }
 
   /** Look for due work now (after new deliveries were planned). */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Finishes the pass in hand (emails in flight are recorded), then stops. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.loopDone;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
-  /** One pass: claim up to a batch and send it. Returns how many were claimed. */
+  /** One pass: claim up to a batch and send it. Returns how many were due. */
   async pass(): Promise<number> {
     const { store, now } = this.opts;
-    const batch = this.opts.batchSize ?? 200;
-    const due = await store.due(now(), batch);
-    const claimed = await store.claim(due, now(), this.opts.leaseMs ?? 60_000, this.opts.workerId);
+    const stats = this.stats;
+    const t0 = performance.now();
+    const due = await store.due(now(), this.opts.batchSize);
+    const t1 = performance.now();
+    const claimed = await store.claim(due, now(), this.opts.leaseMs ?? 120_000, this.opts.workerId);
+    const t2 = performance.now();
     const results: { doc: DeliveryDoc; outcome: Outcome }[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -71,7 +94,15 @@ export class Dispatcher {
     await Promise.all(
       Array.from({ length: Math.min(this.opts.concurrency, claimed.length) }, worker),
     );
+    const t3 = performance.now();
     await store.complete(results);
+    const t4 = performance.now();
+    stats.passes += 1;
+    stats.claimed += claimed.length;
+    stats.findMs += t1 - t0;
+    stats.claimMs += t2 - t1;
+    stats.sendMs += t3 - t2;
+    stats.completeMs += t4 - t3;
     for (const { doc, outcome } of results) {
       // Ids, template and status only: nothing of the email itself reaches the log.
       const entry = {
@@ -85,46 +116,5 @@ export class Dispatcher {
       else this.opts.log.warn({ ...entry, code: outcome.code }, 'delivery failed');
     }
     return due.length;
-  }
-
-  private isStopped(): boolean {
-    return this.stopped;
-  }
-
-  private wasWoken(): boolean {
-    return this.woken;
-  }
-
-  private async loop(): Promise<void> {
-    const batch = this.opts.batchSize ?? 200;
-    while (!this.stopped) {
-      this.woken = false;
-      let found = 0;
-      try {
-        found = await this.pass();
-      } catch (err) {
-        this.opts.log.error({ err }, 'dispatcher pass failed; will retry');
-      }
-      // Read through a method: stop() and wake() change these while the pass awaited.
-      if (this.isStopped()) break;
-      if (found >= batch) continue;
-      if (!this.wasWoken()) await this.sleepUntilWoken();
-      // Every planned event wakes the loop: a short pause turns a burst into a few large claims
-      // (each claim is one serialised database write) instead of one claim per email.
-      await new Promise((r) => setTimeout(r, this.opts.coalesceMs ?? 250));
-    }
-  }
-
-  /** Until the poll interval passes or wake()/stop() is called. */
-  private async sleepUntilWoken(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.opts.pollMs);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-    this.wakeUp = null;
   }
 }

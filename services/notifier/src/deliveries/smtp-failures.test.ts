@@ -1,24 +1,23 @@
 // SMTP failures on a private server the test stops, starts and makes refuse: nothing lost, backoff between attempts, dead with the reply.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness, testAuth } from '@lianxin/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { notifierService } from '../service.ts';
 import { envelope } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import { SmtpSink } from '../test-support/smtp-sink.ts';
 
-let sink: SmtpSink;
-let h: Harness;
-beforeAll(async () => {
-  sink = await SmtpSink.start();
-  h = await startNotifier(import.meta.url, {
-    smtpUrl: sink.url,
-    backoffMs: 300,
-    backoffMaxMs: 1_200,
-    maxAttempts: 30,
-  });
-});
-afterAll(async () => {
-  await h.close();
-  await sink.stop();
-});
+const sink = await SmtpSink.start();
+afterAll(() => sink.stop()); // after the harness's own teardown (hooks run in reverse)
+const h = await serviceHarness(
+  import.meta.url,
+  notifierService,
+  notifierEnv({
+    SMTP_URL: sink.url,
+    DELIVERY_BACKOFF_MS: '300',
+    DELIVERY_BACKOFF_MAX_MS: '1200',
+    DELIVERY_MAX_ATTEMPTS: '30',
+  }),
+);
 
 let n = 0;
 function resetRequested(email: string) {
@@ -44,10 +43,10 @@ describe('SMTP unreachable for a while', () => {
     const events = Array.from({ length: 20 }, (_, i) =>
       resetRequested(`officer${i}.${h.env.id}@police.example.cn`),
     );
-    await h.publish('accounts', events);
+    await publish(h, 'accounts', events);
     // Let a few attempts fail against the stopped server.
     const failing = await eventually(
-      () => h.deliveries({ template: 'password_reset' }),
+      () => deliveries(h, { template: 'password_reset' }),
       (docs) => docs.length === 20 && docs.every((d) => d.attemptLog.length >= 3),
       20_000,
     );
@@ -75,7 +74,7 @@ describe('SMTP unreachable for a while', () => {
 
     await sink.listen();
     const sent = await eventually(
-      () => h.deliveries({ template: 'password_reset', status: 'sent' }),
+      () => deliveries(h, { template: 'password_reset', status: 'sent' }),
       (docs) => docs.length === 20,
       30_000,
     );
@@ -93,9 +92,9 @@ describe('SMTP refusals', () => {
     sink.refuse = (address) =>
       address === refused ? { code: 550, message: '5.1.1 Mailbox does not exist' } : null;
     const event = resetRequested(refused);
-    await h.publish('accounts', event);
+    await publish(h, 'accounts', event);
     const [dead] = await eventually(
-      () => h.deliveries({ eventId: event.id }),
+      () => deliveries(h, { eventId: event.id }),
       (d) => d[0]?.status === 'dead',
     );
     expect(dead?.attempts).toBe(1);
@@ -112,9 +111,9 @@ describe('SMTP refusals', () => {
       return { code: 451, message: '4.7.1 Greylisted, try again later' };
     };
     const event = resetRequested(greylisted);
-    await h.publish('accounts', event);
+    await publish(h, 'accounts', event);
     const [sent] = await eventually(
-      () => h.deliveries({ eventId: event.id }),
+      () => deliveries(h, { eventId: event.id }),
       (d) => d[0]?.status === 'sent',
       20_000,
     );
@@ -126,21 +125,21 @@ describe('SMTP refusals', () => {
     const address = `fixed.${h.env.id}@police.example.cn`;
     sink.refuse = (a) => (a === address ? { code: 554, message: '5.7.1 Rejected' } : null);
     const event = resetRequested(address);
-    await h.publish('accounts', event);
+    await publish(h, 'accounts', event);
     const [dead] = await eventually(
-      () => h.deliveries({ eventId: event.id }),
+      () => deliveries(h, { eventId: event.id }),
       (d) => d[0]?.status === 'dead',
     );
     sink.refuse = () => null;
     const res = await h.app.inject({
       method: 'POST',
       url: `/deliveries/${dead?._id ?? ''}/retry`,
-      headers: { authorization: `Bearer ${await h.coordinator()}` },
+      headers: { authorization: `Bearer ${await (await testAuth()).token('coordinator')}` },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<{ status: string }>().status).toBe('pending');
     const [sent] = await eventually(
-      () => h.deliveries({ eventId: event.id }),
+      () => deliveries(h, { eventId: event.id }),
       (d) => d[0]?.status === 'sent',
     );
     expect(sent?.attemptLog.map((a) => a.outcome)).toEqual(['dead', 'sent']);

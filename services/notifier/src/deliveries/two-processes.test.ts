@@ -1,42 +1,33 @@
 // Two real notifier processes on the same topics and database: every email of a few hundred is sent once, by one of them.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { notifierService } from '../service.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import { envelope } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
 import { spawnNotifier, type NotifierProcess } from '../test-support/notifier-process.ts';
 import { SmtpSink } from '../test-support/smtp-sink.ts';
 
 const COUNT = 300;
-let sink: SmtpSink;
-let h: Harness; // for the topics, publishing and reading the database only: no consumers, no sending
-let processes: NotifierProcess[] = [];
-
-beforeAll(async () => {
-  sink = await SmtpSink.start();
-  h = await startNotifier(import.meta.url, {
-    consumers: false,
-    smtpUrl: 'smtp://127.0.0.1:9',
-    dbSuffix: 'shared',
-  });
-  await h.dispatcher.stop();
-  const dbName = `${h.env.dbName}_shared`;
-  processes = await Promise.all(
-    ['notifier-a', 'notifier-b'].map((name) =>
-      spawnNotifier(h.env, {
-        name,
-        dbName,
-        smtpUrl: sink.url,
-        logFile: join(tmpdir(), `${h.env.id}-${name}.log`),
-      }),
-    ),
-  );
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(processes.map((p) => p.stop()));
-  await h.close();
-  await sink.stop();
+const sink = await SmtpSink.start();
+afterAll(() => sink.stop());
+// For the topics, publishing and reading the database only: no consumers, no sending.
+const h = await serviceHarness(import.meta.url, notifierService, {
+  ...notifierEnv(),
+  components: false,
 });
+const processes: NotifierProcess[] = await Promise.all(
+  ['notifier-a', 'notifier-b'].map((name) =>
+    spawnNotifier(h.env, {
+      name,
+      dbName: h.env.dbName,
+      smtpUrl: sink.url,
+      logFile: join(tmpdir(), `${h.env.id}-${name}.log`),
+    }),
+  ),
+);
+afterAll(() => Promise.all(processes.map((p) => p.stop())));
 
 describe('two notifier processes', () => {
   it(`when ${COUNT} account emails are requested (each event published twice), then each is sent exactly once and both processes send`, async () => {
@@ -58,7 +49,7 @@ describe('two notifier processes', () => {
     const t0 = Date.now();
     for (let i = 0; i < events.length; i += 50) {
       const batch = events.slice(i, i + 50);
-      await h.publish('accounts', [...batch, ...batch]);
+      await publish(h, 'accounts', [...batch, ...batch]);
     }
     await eventually(
       () => Promise.resolve(sink.mails.length),
@@ -75,7 +66,7 @@ describe('two notifier processes', () => {
     expect(sink.mails).toHaveLength(COUNT);
     expect(counts.size).toBe(COUNT);
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
-    const sent = await h.deliveries({ status: 'sent' });
+    const sent = await deliveries(h, { status: 'sent' });
     expect(sent).toHaveLength(COUNT);
     const bySender = new Map<string, number>();
     for (const d of sent)

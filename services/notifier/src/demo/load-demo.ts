@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { Envelope } from '@lianxin/contracts';
 import { encodeEnvelope, EVENT_PRODUCER } from '@lianxin/platform/messaging';
 import type { Kafka } from 'kafkajs';
-import type { TopicName } from '../shared/messaging.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 
 const LINK_LIFETIME_MS = 72 * 3_600_000;
@@ -16,7 +15,8 @@ function fixedUuid(name: string): string {
 
 export async function loadDemo(
   kafka: Kafka,
-  topics: Record<TopicName, string>,
+  /** The accounts topic as this process names it. */
+  accountsTopic: string,
 ): Promise<{ published: number }> {
   const producer = kafka.producer(EVENT_PRODUCER);
   await producer.connect();
@@ -42,7 +42,7 @@ export async function loadDemo(
       };
       return encodeEnvelope(envelope, account.accountId);
     });
-    await producer.send({ topic: topics.accounts, acks: -1, messages });
+    await producer.send({ topic: accountsTopic, acks: -1, messages });
     return { published: messages.length };
   } finally {
     await producer.disconnect();

@@ -1,12 +1,14 @@
 // Component tests of registration emails through the real broker, database and MailDev: confirmation, waitlist, promotion.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
 import {
   CHECK_IN_TOKEN,
   envelope,
   registrationData,
   type TestEnvelope,
 } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
+import { notifierService } from '../service.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import {
   address,
   calendarOf,
@@ -16,18 +18,10 @@ import {
   scheduleSession,
   seedAccount,
   seedBank,
-  type SeededBank,
 } from '../test-support/world.ts';
 
-let h: Harness;
-let bank: SeededBank;
-beforeAll(async () => {
-  h = await startNotifier(import.meta.url);
-  bank = await seedBank(h);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, notifierService, notifierEnv());
+const bank = await seedBank(h);
 
 function liaison() {
   const [l] = bank.liaisons;
@@ -58,7 +52,11 @@ describe('registration confirmation', () => {
   it('when a registration is confirmed, then the liaison and the attendee each get one confirmation with the .ics and the inline QR code', async () => {
     const session = await forum();
     const attendeeEmail = address(h, 'wang');
-    await h.publish('registrations', confirmed(session.id, { name: '王芳', email: attendeeEmail }));
+    await publish(
+      h,
+      'registrations',
+      confirmed(session.id, { name: '王芳', email: attendeeEmail }),
+    );
 
     const [toAttendee] = await mailsTo(h, attendeeEmail, /^报名成功/);
     const [toLiaison] = await mailsTo(
@@ -97,12 +95,10 @@ describe('registration confirmation', () => {
   it('when the attendee gave no email, then only the liaison is written to', async () => {
     const session = await forum();
     const event = confirmed(session.id, { name: '赵强', email: null });
-    await h.publish('registrations', event);
+    await publish(h, 'registrations', event);
     await mailsTo(h, liaison().email, new RegExp(`^报名成功：${session.title} — 赵强`));
-    const deliveries = await h.deliveries({ eventId: event.id });
-    expect(deliveries.map((d) => [d.template, d.recipient])).toEqual([
-      ['confirmation', liaison().email],
-    ]);
+    const docs = await deliveries(h, { eventId: event.id });
+    expect(docs.map((d) => [d.template, d.recipient])).toEqual([['confirmation', liaison().email]]);
   });
 
   it('when the attendee prefers English (their account says so), then their email is in English and the liaison’s in Chinese', async () => {
@@ -114,7 +110,8 @@ describe('registration confirmation', () => {
       name: 'Li Ming',
       language: 'en',
     });
-    await h.publish(
+    await publish(
+      h,
       'registrations',
       confirmed(session.id, { name: 'Li Ming', email: attendeeEmail }),
     );
@@ -132,7 +129,7 @@ describe('waitlist and promotion', () => {
       name: '孙丽',
       email: attendeeEmail,
     });
-    await h.publish('registrations', [
+    await publish(h, 'registrations', [
       envelope('registration.waitlisted', r.registrationId, 1, {
         ...r,
         status: 'waitlisted',
@@ -152,7 +149,7 @@ describe('waitlist and promotion', () => {
     const [promoted] = await mailsTo(h, attendeeEmail, /^候补转正/);
     if (!promoted) throw new Error('unreachable');
     expect((await calendarOf(h, promoted)).method).toBe('REQUEST');
-    const reminders = await h.deliveries({
+    const reminders = await deliveries(h, {
       registrationId: r.registrationId,
       template: 'reminder',
     });
@@ -167,8 +164,8 @@ describe('exactly once', () => {
     const events: TestEnvelope[] = emails.map((email, i) =>
       confirmed(session.id, { name: `员工${i}`, email }),
     );
-    await h.publish('registrations', [...events, ...events]);
-    await h.publish('registrations', events);
+    await publish(h, 'registrations', [...events, ...events]);
+    await publish(h, 'registrations', events);
     for (const email of emails) await mailsTo(h, email, /^报名成功/);
     await mailsTo(h, liaison().email, new RegExp(`^报名成功：${session.title}`), 3);
     await new Promise((r) => setTimeout(r, 1_500)); // duplicates, if any, would have arrived by now
@@ -176,11 +173,11 @@ describe('exactly once', () => {
     expect(
       await mailsTo(h, liaison().email, new RegExp(`^报名成功：${session.title}`)),
     ).toHaveLength(3);
-    const deliveries = await h.deliveries({ sessionId: session.id });
-    expect(deliveries.filter((d) => d.template === 'confirmation')).toHaveLength(6);
-    expect(deliveries.filter((d) => d.template === 'reminder')).toHaveLength(3);
+    const docs = await deliveries(h, { sessionId: session.id });
+    expect(docs.filter((d) => d.template === 'confirmation')).toHaveLength(6);
+    expect(docs.filter((d) => d.template === 'reminder')).toHaveLength(3);
     expect(
-      deliveries
+      docs
         .filter((d) => d.template === 'confirmation')
         .every((d) => d.status === 'sent' && d.attempts === 1),
     ).toBe(true);
@@ -189,12 +186,13 @@ describe('exactly once', () => {
   it('when the same registration is cancelled, then its pending reminder is cancelled and not sent', async () => {
     const session = await forum();
     const event = confirmed(session.id, { name: '钱进', email: address(h, 'qian') });
-    await h.publish('registrations', event);
+    await publish(h, 'registrations', event);
     await eventually(
-      () => h.deliveries({ eventId: event.id, template: 'reminder' }),
+      () => deliveries(h, { eventId: event.id, template: 'reminder' }),
       (d) => d.length === 1,
     );
-    await h.publish(
+    await publish(
+      h,
       'registrations',
       envelope('registration.cancelled', event.subject, 2, {
         ...withoutToken(event.data),
@@ -208,7 +206,7 @@ describe('exactly once', () => {
       }),
     );
     const [reminder] = await eventually(
-      () => h.deliveries({ eventId: event.id, template: 'reminder' }),
+      () => deliveries(h, { eventId: event.id, template: 'reminder' }),
       (d) => d[0]?.status === 'cancelled',
     );
     expect(reminder?.cancelReason).toBe('registration cancelled');

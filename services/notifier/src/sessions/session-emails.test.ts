@@ -1,5 +1,6 @@
 // Component tests of session emails through the real broker, database and MailDev: invitations, reschedules, cancellations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
 import {
   CHECK_IN_TOKEN,
   DAY,
@@ -9,7 +10,8 @@ import {
   registrationData,
   sessionData,
 } from '../test-support/events.ts';
-import { eventually, startNotifier, type Harness } from '../test-support/harness.ts';
+import { notifierService } from '../service.ts';
+import { deliveries, eventually, notifierEnv, publish } from '../test-support/bus.ts';
 import {
   address,
   calendarOf,
@@ -20,13 +22,7 @@ import {
   seedBank,
 } from '../test-support/world.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startNotifier(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, notifierService, notifierEnv());
 
 describe('forum invitations', () => {
   it('when a bank forum is scheduled, then each active liaison of each invited active bank gets one invitation with a REQUEST .ics in Beijing time', async () => {
@@ -71,7 +67,7 @@ describe('forum invitations', () => {
     expect(ics.start.toISOString()).toBe(data.startsAt);
     expect(ics.end.toISOString()).toBe(data.endsAt);
 
-    const invitations = await h.deliveries({ sessionId: data.id, template: 'invitation' });
+    const invitations = await deliveries(h, { sessionId: data.id, template: 'invitation' });
     expect(invitations.map((d) => d.recipient).sort()).toEqual(
       [active.email, englishLiaison.email].sort(),
     );
@@ -91,9 +87,9 @@ describe('forum invitations when the bank directory lags', () => {
     const liaisonId = newId();
     const email = address(h, 'late');
     const data = sessionData({ invitedBankIds: [bankId] });
-    await h.publish('sessions', envelope('session.scheduled', data.id, 1, data));
+    await publish(h, 'sessions', envelope('session.scheduled', data.id, 1, data));
     await new Promise((r) => setTimeout(r, 700));
-    await h.publish('banks', [
+    await publish(h, 'banks', [
       envelope('bank.registered', bankId, 1, {
         id: bankId,
         code: `LATE-${bankId.slice(-6).toUpperCase()}`,
@@ -138,7 +134,7 @@ describe('reschedule and cancellation', () => {
       name: '孙丽',
       email: address(h, 'sun'),
     });
-    await h.publish('registrations', [
+    await publish(h, 'registrations', [
       envelope('registration.confirmed', withEmail.registrationId, 1, {
         ...withEmail,
         status: 'confirmed',
@@ -173,7 +169,8 @@ describe('reschedule and cancellation', () => {
     const { data, liaison, attendees } = await forumWithRegistrations();
     const startsAt = new Date(new Date(data.startsAt).getTime() + DAY + 2 * HOUR).toISOString();
     const endsAt = new Date(new Date(startsAt).getTime() + 3 * HOUR).toISOString();
-    await h.publish(
+    await publish(
+      h,
       'sessions',
       envelope('session.rescheduled', data.id, 2, {
         ...data,
@@ -200,7 +197,7 @@ describe('reschedule and cancellation', () => {
     await new Promise((r) => setTimeout(r, 500)); // anything extra would have arrived by now
     for (const to of [liaison.email, ...attendees])
       expect(await mailsTo(h, to, /^活动时间或地点变更/), to).toHaveLength(1);
-    const [reminder] = await h.deliveries({ sessionId: data.id, template: 'reminder' });
+    const [reminder] = await deliveries(h, { sessionId: data.id, template: 'reminder' });
     expect(reminder?.dueAt.toISOString()).toBe(
       new Date(new Date(startsAt).getTime() - DAY).toISOString(),
     );
@@ -217,7 +214,7 @@ describe('reschedule and cancellation', () => {
         cancelledAt: new Date().toISOString(),
       },
     });
-    await h.publish('sessions', cancelled);
+    await publish(h, 'sessions', cancelled);
     for (const to of [liaison.email, ...attendees]) {
       const [mail] = await mailsTo(h, to, /^活动取消/);
       if (!mail) throw new Error(`no cancellation to ${to}`);
@@ -233,8 +230,8 @@ describe('reschedule and cancellation', () => {
     await new Promise((r) => setTimeout(r, 500)); // anything extra would have arrived by now
     for (const to of [liaison.email, ...attendees])
       expect(await mailsTo(h, to, /^活动取消/), to).toHaveLength(1);
-    const reminders = await h.deliveries({ sessionId: data.id, template: 'reminder' });
+    const reminders = await deliveries(h, { sessionId: data.id, template: 'reminder' });
     expect(reminders.map((r) => r.status)).toEqual(['cancelled']);
-    expect(await h.deliveries({ eventId: cancelled.id })).toHaveLength(3);
+    expect(await deliveries(h, { eventId: cancelled.id })).toHaveLength(3);
   });
 });

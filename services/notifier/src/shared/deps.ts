@@ -1,16 +1,21 @@
 // What every use case needs: the stores, the dispatcher's wake-up, the clock, the log and the settings.
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '@lianxin/platform/service';
 import type { Logger } from 'pino';
 import { accountRepository, type AccountRepository } from '../accounts/account.repository.ts';
 import {
   subscriptionRepository,
   type SubscriptionRepository,
 } from '../bulletins/subscription.repository.ts';
+import type { NotifierConfig } from '../config.ts';
 import { deliveryRepository, type DeliveryRepository } from '../deliveries/delivery.repository.ts';
+import { Dispatcher } from '../deliveries/dispatch-deliveries.ts';
+import { createMailer, sendDelivery, type Mailer } from '../deliveries/send-delivery.ts';
 import {
   directoryRepository,
   type DirectoryRepository,
 } from '../directory/directory.repository.ts';
-import type { TemplateSet } from '../email/template.repository.ts';
+import { loadTemplates, type TemplateSet } from '../email/template.repository.ts';
 import {
   registrationRepository,
   type RegistrationRepository,
@@ -38,20 +43,53 @@ export interface Deps {
   now: () => Date;
   log: Logger;
   settings: Settings;
+  /** The delivery worker (started and stopped as a component) and its pooled SMTP transport. */
+  dispatcher: Dispatcher;
+  mailer: Mailer;
 }
 
-/** Every store on its models: what main.ts and the tests both build the use cases on. */
-export function createDeps(
-  models: Models,
-  opts: Pick<Deps, 'templates' | 'wake' | 'now' | 'log' | 'settings'>,
-): Deps {
+/** Every store on its models, the templates, the SMTP pool and the dispatcher, from what the platform started. */
+export function createDeps(ctx: ServiceContext<NotifierConfig, Models>): Deps {
+  const { config, models, now, log } = ctx;
+  const templates = loadTemplates();
+  const from = config.MAIL_FROM;
+  const mailer = createMailer({ url: config.SMTP_URL, poolSize: config.SMTP_POOL_SIZE });
+  const deliveries = deliveryRepository(models.deliveries, models.claims);
+  const workerId = `${config.KAFKA_CLIENT_ID}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const sendSettings = {
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    backoffMs: config.DELIVERY_BACKOFF_MS,
+    backoffMaxMs: config.DELIVERY_BACKOFF_MAX_MS,
+  };
+  const dispatcher = new Dispatcher({
+    store: deliveries,
+    send: (doc) => sendDelivery({ mailer, templates, from, now, settings: sendSettings }, doc),
+    log: log.child({ worker: workerId }),
+    workerId,
+    now,
+    pollMs: config.DISPATCH_POLL_MS,
+    batchSize: config.DISPATCH_BATCH_SIZE,
+    concurrency: config.SMTP_POOL_SIZE,
+  });
   return {
-    deliveries: deliveryRepository(models.deliveries, models.claims),
+    deliveries,
     directory: directoryRepository(models.banks, models.liaisons),
     accounts: accountRepository(models.accounts),
     sessions: sessionRepository(models.sessions, models.opinions),
     registrations: registrationRepository(models.registrations),
     subscriptions: subscriptionRepository(models.subscriptions, models.unsubscribes),
-    ...opts,
+    templates,
+    wake: () => {
+      dispatcher.wake();
+    },
+    now,
+    log,
+    settings: {
+      publicUrl: config.PUBLIC_URL,
+      unsubscribeSecret: config.UNSUBSCRIBE_SECRET,
+      from,
+    },
+    dispatcher,
+    mailer,
   };
 }

@@ -2,7 +2,7 @@
 import { Mailbox, type ReceivedMail } from '@lianxin/testing';
 import * as nodeIcal from 'node-ical';
 import { envelope, newId, sessionData, type TestEnvelope } from './events.ts';
-import { eventually, type Harness } from './harness.ts';
+import { eventually, publish, type Harness } from './bus.ts';
 
 export interface SeededLiaison {
   id: string;
@@ -64,7 +64,7 @@ export async function seedBank(
       }),
     );
   });
-  await h.publish('banks', events);
+  await publish(h, 'banks', events);
   await eventually(
     () => h.models.liaisons.countDocuments({ bankId }),
     (count) => count === liaisons.length,
@@ -83,7 +83,8 @@ export async function seedAccount(
     role?: 'liaison' | 'coordinator';
   },
 ): Promise<void> {
-  await h.publish(
+  await publish(
+    h,
     'accounts',
     envelope('account.activation_requested', account.id, 1, {
       accountId: account.id,
@@ -112,7 +113,7 @@ export async function scheduleSession(
 ) {
   const data = sessionData(overrides, startsInMs);
   const event = envelope('session.scheduled', data.id, 1, data);
-  await h.publish('sessions', event);
+  await publish(h, 'sessions', event);
   await eventually(
     () => h.models.sessions.countDocuments({ _id: data.id }),
     (c) => c === 1,

@@ -2,7 +2,8 @@
 import { badRequest, conflict } from '@lianxin/platform/http';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
-import { registrationNotFound, sessionNotFound } from '../shared/errors.ts';
+import { registrationNotFound } from '../registrations/registration.rules.ts';
+import { sessionNotFound } from '../sessions/session.rules.ts';
 import { verifyCheckInToken } from '../registrations/check-in-token.ts';
 
 const OPENS_BEFORE_START_MS = 3_600_000;

@@ -4,7 +4,7 @@ import { requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
-import { staffOf } from '../shared/principals.ts';
+import { staffOf } from '@lianxin/platform/auth';
 import { CheckInToken } from '@lianxin/contracts';
 import { checkIn, resolveToken } from './check-in.ts';
 import { submitFeedback } from './submit-feedback.ts';

@@ -3,7 +3,7 @@ import type { FeedbackRatings } from '@lianxin/contracts';
 import { conflict } from '@lianxin/platform/http';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
-import { registrationNotFound } from '../shared/errors.ts';
+import { registrationNotFound } from '../registrations/registration.rules.ts';
 
 export async function submitFeedback(
   deps: Deps,

@@ -5,23 +5,20 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { applyBankEvent, BankEvents } from './bank.projection.ts';
 
-export interface BankConsumerOptions {
-  kafka: Kafka;
-  conn: Connection;
-  topic: string;
-  groupId: string;
-  log: Logger;
-}
-
-export function bankConsumer(opts: BankConsumerOptions): EventConsumer<typeof BankEvents> {
+/** `topic` and `groupId` as this process names them (a prefix in tests and drills). */
+export function bankConsumer(
+  ctx: { kafka: Kafka; db: Connection; log: Logger },
+  topic: string,
+  groupId: string,
+): EventConsumer<typeof BankEvents> {
   return new EventConsumer({
-    kafka: opts.kafka,
-    groupId: opts.groupId,
-    topics: [opts.topic],
+    kafka: ctx.kafka,
+    groupId,
+    topics: [topic],
     events: BankEvents,
-    dedupe: opts.conn,
+    dedupe: ctx.db,
     fromBeginning: true,
-    log: opts.log,
-    handle: (event) => applyBankEvent(opts.conn, event),
+    log: ctx.log,
+    handle: (event) => applyBankEvent(ctx.db, event),
   });
 }

@@ -1,35 +1,29 @@
 // The bank read model from lianxin.banks.v1 on the real broker: events applied, and a replay from the start rebuilding the same model.
 import { randomUUID } from 'node:crypto';
-import { connectDb } from '@lianxin/platform/db';
-import { createKafka, EVENT_PRODUCER } from '@lianxin/platform/messaging';
-import { createTopics, testEnv } from '@lianxin/testing';
+import { Topics } from '@lianxin/contracts';
+import { connectDb, newId } from '@lianxin/platform/db';
+import { EVENT_PRODUCER } from '@lianxin/platform/messaging';
+import { serviceHarness } from '@lianxin/testing';
 import type { Connection } from 'mongoose';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../shared/ids.ts';
-import { bankEnvelope, bankSnapshot, liaisonSnapshot } from '../test-support/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
+import { bankEnvelope, bankSnapshot, liaisonSnapshot } from '../test-support/fixtures.ts';
 import { bankConsumer } from './bank.consumer.ts';
 import type { BankEvent } from './bank.projection.ts';
 import { bankRepository } from './bank.repository.ts';
 import { BANK_VIEW, bankViewModel, LIAISON_VIEW, liaisonViewModel } from './bank-view.model.ts';
 
-const env = testEnv(import.meta.url);
-const topic = env.topic('banks');
-const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: env.id });
-const log = pino({ level: 'silent' });
-let live: Connection;
-let replay: Connection;
-
-beforeAll(async () => {
-  await createTopics(env.kafkaBrokers, [topic]);
-  live = await connectDb({ url: env.dbUrl });
-  replay = await connectDb({ url: env.dbUrl, dbName: `${env.dbName}_replay` });
-});
+// Components off: each test runs the consumers it watches.
+const h = await serviceHarness(import.meta.url, outreachService, { components: false });
+const { env } = h;
+const { kafka, log } = h.ctx;
+const topic = h.topic(Topics.banks);
+const live = h.db;
+// A second, empty read model for the replay.
+const replay = await connectDb({ url: env.dbUrl, dbName: `${env.dbName}_replay` });
 afterAll(async () => {
-  for (const conn of [live, replay]) {
-    await conn.dropDatabase();
-    await conn.close();
-  }
+  await replay.dropDatabase();
+  await replay.close();
 });
 
 async function publish(events: BankEvent[]): Promise<void> {
@@ -75,7 +69,7 @@ describe('bank read model', () => {
       bankEnvelope('liaison.removed', icbc, 5, { bankId: icbc, liaisonId: l1 }),
     ]);
 
-    const first = bankConsumer({ kafka, conn: live, topic, groupId: `${env.id}-live`, log });
+    const first = bankConsumer({ kafka, db: live, log }, topic, `${env.id}-live`);
     await first.start();
     const repo = bankRepository(bankViewModel(live), liaisonViewModel(live));
     try {
@@ -96,13 +90,11 @@ describe('bank read model', () => {
     expect(await repo.isActiveLiaison(l3, abc)).toBe(true); // active, though the bank is suspended
 
     // A new consumer group from the beginning of the topic, into an empty database.
-    const second = bankConsumer({
-      kafka,
-      conn: replay,
+    const second = bankConsumer(
+      { kafka, db: replay, log },
       topic,
-      groupId: `${env.id}-replay-${randomUUID().slice(0, 6)}`,
-      log,
-    });
+      `${env.id}-replay-${randomUUID().slice(0, 6)}`,
+    );
     await second.start();
     const expected = await snapshotOf(live);
     try {
@@ -120,7 +112,7 @@ describe('bank read model', () => {
     const registered = bankEnvelope('bank.registered', id, 1, bankSnapshot(id, 7));
     const suspended = bankEnvelope('bank.suspended', id, 2, bankSnapshot(id, 7, 'suspended'));
     await publish([registered, suspended, registered, suspended]);
-    const consumer = bankConsumer({ kafka, conn: live, topic, groupId: `${env.id}-dup`, log });
+    const consumer = bankConsumer({ kafka, db: live, log }, topic, `${env.id}-dup`);
     await consumer.start();
     const banks = bankViewModel(live);
     try {

@@ -1,22 +1,18 @@
 // The demo loader on the real database: the story's sessions with their record, loaded once however often it runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, seedBanks, type Harness } from '../test-support/harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
+import { seedBanks } from '../test-support/fixtures.ts';
 import { loadDemo } from './load-demo.ts';
 import { FORUM_TITLE, PAST_FORUM_TITLE } from './demo-sessions.ts';
 import { sessionSummary } from '../sessions/session-summary.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, outreachService);
 
 describe('demo data', () => {
   it('when loaded twice with the 12 partner banks known, then the story is there once: held sessions with attendance, feedback and opinions, and an open forum with a waitlist', async () => {
-    await seedBanks(h.conn, 12);
+    await seedBanks(h.db, 12);
     const first = await loadDemo(h.deps);
     expect(first).toMatchObject({ loaded: true, sessions: 5, forumsSkipped: false });
     expect(await loadDemo(h.deps)).toMatchObject({ loaded: false });

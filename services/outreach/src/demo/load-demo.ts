@@ -211,3 +211,24 @@ async function raiseAll(deps: Deps, session: SessionDoc, opinions: DemoOpinion[]
     }
   }
 }
+
+/**
+ * The demo invites the partner banks, which arrive from lianxin.banks.v1: waits (bounded) for the
+ * read model to hold them and their liaisons, then loads the demo.
+ */
+export async function loadDemoWhenBanksArrive(
+  deps: Deps,
+  signal: AbortSignal,
+): Promise<DemoReport> {
+  const deadline = Date.now() + 60_000;
+  const ready = async () =>
+    (await deps.models.banks.countDocuments({ status: 'active' })) >= 12 &&
+    (await deps.models.liaisons.countDocuments({ active: true })) >= 12;
+  while (!(await ready()) && Date.now() < deadline) {
+    if (signal.aborted) throw new Error('stopped');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const report = await loadDemo(deps);
+  deps.log.info({ demo: report }, 'demo loaded');
+  return report;
+}

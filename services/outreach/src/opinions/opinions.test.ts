@@ -1,30 +1,24 @@
 // Opinions (社情民意) and the session summary through the HTTP API on the real database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
 import type { SessionSummary } from '../sessions/session-summary.ts';
 import {
   attendee,
   DAY,
   HOUR,
-  harness,
   liaisonToken,
+  register as registerAs,
   scheduleForum,
   seedBanks,
   sessionBody,
-  type Harness,
-  register as registerAs,
-} from '../test-support/harness.ts';
+  token,
+} from '../test-support/fixtures.ts';
 
-let h: Harness;
-let auth: { authorization: string };
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  auth = {
-    authorization: `Bearer ${await h.token({ sub: 'officer-li', role: 'officer', name: '李警官' })}`,
-  };
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, outreachService);
+const auth = {
+  authorization: `Bearer ${await token({ sub: 'officer-li', role: 'officer', name: '李警官' })}`,
+};
 
 interface OpinionJson {
   id: string;
@@ -117,7 +111,7 @@ describe('opinions', () => {
 
 describe('summary', () => {
   it('when a forum is completed, then the summary counts per bank registered, confirmed, waitlisted, attended and no-shows, feedback by colour and opinions by status', async () => {
-    const [a, b] = await seedBanks(h.conn, 2);
+    const [a, b] = await seedBanks(h.db, 2);
     if (!a || !b) throw new Error('no banks');
     const sessionId = await scheduleForum(h, [a, b], {
       capacity: 3,
@@ -125,7 +119,7 @@ describe('summary', () => {
       startsInMs: HOUR / 2,
     });
     const register = async (bank: typeof a, n: number) =>
-      (await registerAs(h, await liaisonToken(h, bank), sessionId, attendee(n))).json<{
+      (await registerAs(h, await liaisonToken(bank), sessionId, attendee(n))).json<{
         id: string;
         checkInToken: string | null;
       }>();

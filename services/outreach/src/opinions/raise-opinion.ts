@@ -2,9 +2,10 @@
 import type { StaffPrincipal } from '@lianxin/platform/auth';
 import { EventMap } from '@lianxin/contracts';
 import { initialOutbox, newEvent } from '@lianxin/platform/messaging';
+import { invalidField } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
-import { newId } from '../shared/ids.ts';
-import { sessionNotFound, invalid } from '../shared/errors.ts';
+import { newId } from '@lianxin/platform/db';
+import { sessionNotFound } from '../sessions/session.rules.ts';
 import type { RaiseOpinionBody } from './opinion.schemas.ts';
 import { toOpinionSnapshot } from './opinion.view.ts';
 import type { OpinionDoc } from './opinion.model.ts';
@@ -19,11 +20,10 @@ export async function raiseOpinion(
   input: RaiseOpinionBody,
 ): Promise<OpinionDoc> {
   if (RESIDENT_ID.test(input.raisedBy)) {
-    throw invalid(
-      ['raisedBy'],
-      '提出人请填写单位或描述，不要填写身份证号',
-      'raisedBy is an organisation or a description, never an ID number',
-    );
+    throw invalidField(['raisedBy'], {
+      zh: '提出人请填写单位或描述，不要填写身份证号',
+      en: 'raisedBy is an organisation or a description, never an ID number',
+    });
   }
   if ((await deps.models.sessions.countDocuments({ _id: sessionId })) === 0)
     throw sessionNotFound();

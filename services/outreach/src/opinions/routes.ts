@@ -3,7 +3,7 @@ import { Paginated } from '@lianxin/contracts';
 import { requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import type { Deps } from '../shared/deps.ts';
-import { staffOf } from '../shared/principals.ts';
+import { staffOf } from '@lianxin/platform/auth';
 import { SessionParams } from '../sessions/session.schemas.ts';
 import { listOpinions } from './list-opinions.ts';
 import {

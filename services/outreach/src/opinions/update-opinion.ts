@@ -1,9 +1,10 @@
 // Use case: follow an opinion up — reassign, re-date, recategorise, and move it open → in_progress → resolved (with a note).
 import { EventMap, type OpinionStatus } from '@lianxin/contracts';
 import { conflict } from '@lianxin/platform/http';
+import { invalidField } from '@lianxin/platform/errors';
 import { newEvent, withEvents } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
-import { invalid, opinionNotFound } from '../shared/errors.ts';
+import { opinionNotFound } from './opinion.rules.ts';
 import type { PatchOpinionBody } from './opinion.schemas.ts';
 import { toOpinionSnapshot } from './opinion.view.ts';
 import type { OpinionDoc } from './opinion.model.ts';
@@ -41,18 +42,16 @@ export async function updateOpinion(
     );
   }
   if (status === 'resolved' && patch.resolutionNote === undefined) {
-    throw invalid(
-      ['resolutionNote'],
-      '办结时须填写办理结果',
-      'A resolution note is required to resolve',
-    );
+    throw invalidField(['resolutionNote'], {
+      zh: '办结时须填写办理结果',
+      en: 'A resolution note is required to resolve',
+    });
   }
   if (status !== 'resolved' && patch.resolutionNote !== undefined) {
-    throw invalid(
-      ['resolutionNote'],
-      '只有办结时填写办理结果',
-      'A resolution note is given only when resolving',
-    );
+    throw invalidField(['resolutionNote'], {
+      zh: '只有办结时填写办理结果',
+      en: 'A resolution note is given only when resolving',
+    });
   }
   const now = deps.now();
   const next: OpinionDoc = {

@@ -3,7 +3,7 @@ import type { Principal } from '@lianxin/platform/auth';
 import { bankScope } from '@lianxin/platform/auth';
 import { conflict } from '@lianxin/platform/http';
 import type { Deps } from '../shared/deps.ts';
-import { registrationNotFound } from '../shared/errors.ts';
+import { registrationNotFound } from './registration.rules.ts';
 import { findVisibleSession } from '../sessions/session-access.ts';
 import { registrationClosed } from './register-attendees.ts';
 import type { RegistrationDoc } from './registration.model.ts';

@@ -1,19 +1,17 @@
 // Drill (issue 10, defect 1): kill -9 of the outreach process mid-burst, restart — every registration's events on
 // Kafka are a gap-free sequence with no transition twice, and capacity held.
 import { AnyEnvelope } from '@lianxin/contracts';
-import { readTopic } from '@lianxin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTopic, serviceHarness } from '@lianxin/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
 import {
   attendee,
-  harness,
   liaisonToken,
   scheduleForum,
   seedBanks,
   shuffle,
-  type Harness,
-  type SeededBank,
-} from '../test-support/harness.ts';
+} from '../test-support/fixtures.ts';
 import {
   startOutreach,
   untilReady,
@@ -27,16 +25,12 @@ const KILL_AFTER_ACKS = 20;
 // often enough to overlap if anything let them.
 const drillEnv = { RECONCILE_GRACE_MS: '3000', RECONCILE_INTERVAL_MS: '1000' };
 
-let h: Harness;
-let banks: SeededBank[];
+// Components off: the processes under test are the only reconcilers of this database.
+const h = await serviceHarness(import.meta.url, outreachService, { components: false });
+const banks = await seedBanks(h.db, 12);
 const processes: OutreachProcess[] = [];
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  banks = await seedBanks(h.conn, 12);
-});
 afterAll(async () => {
   for (const p of processes) if (p.child.exitCode === null) await p.kill9();
-  await h.close();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +48,7 @@ describe('kill -9 mid-burst', () => {
     const capacity = 100;
     const quota = 10;
     const sessionId = await scheduleForum(h, banks, { capacity, perBankQuota: quota });
-    const tokens = await Promise.all(banks.map((b) => liaisonToken(h, b)));
+    const tokens = await Promise.all(banks.map((b) => liaisonToken(b)));
     const first = await startOutreach(h, drillEnv);
     processes.push(first);
 

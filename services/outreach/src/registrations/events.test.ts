@@ -1,20 +1,17 @@
 // Every state change reaches a real consumer through the outbox and Kafka, with the aggregate's sequence, keyed by session.
-import { pickEvents } from '@lianxin/contracts';
-import { createKafka, EventConsumer, OutboxRelay } from '@lianxin/platform/messaging';
-import { createTopics, readTopic } from '@lianxin/testing';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Topics } from '../shared/deps.ts';
-import { relaySources } from '../shared/messaging.ts';
+import { pickEvents, Topics } from '@lianxin/contracts';
+import { EventConsumer } from '@lianxin/platform/messaging';
+import { readTopic, serviceHarness } from '@lianxin/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
 import {
   attendee,
-  harness,
   liaisonToken,
+  register,
   scheduleForum,
   seedBanks,
-  type Harness,
-  register,
-} from '../test-support/harness.ts';
+  token as signed,
+} from '../test-support/fixtures.ts';
 
 const Seen = pickEvents(
   'session.scheduled',
@@ -25,64 +22,29 @@ const Seen = pickEvents(
   'registration.cancelled',
 );
 
-let h: Harness;
-let relay: OutboxRelay;
-let consumer: EventConsumer<typeof Seen>;
-let topics: Topics;
+const h = await serviceHarness(import.meta.url, outreachService);
+const topics = { sessions: h.topic(Topics.sessions), registrations: h.topic(Topics.registrations) };
 const seen: { type: string; subject: string; sequence: number; sessionId: string | null }[] = [];
-
-beforeAll(async () => {
-  let wake = (): void => undefined;
-  h = await harness(import.meta.url, {
-    wake: () => {
-      wake();
-    },
-  });
-  topics = {
-    banks: h.env.topic('banks'),
-    sessions: h.env.topic('sessions'),
-    registrations: h.env.topic('registrations'),
-  };
-  await createTopics(h.env.kafkaBrokers, [topics.banks, topics.sessions, topics.registrations]);
-  const kafka = createKafka({ brokers: h.env.kafkaBrokers, clientId: h.env.id });
-  const log = pino({ level: 'silent' });
-  relay = new OutboxRelay({
-    kafka,
-    connection: h.conn,
-    source: 'outreach',
-    sources: relaySources(topics),
-    log,
-    pollMs: 100,
-  });
-  wake = () => {
-    relay.wake();
-  };
-  relay.start();
-  consumer = new EventConsumer({
-    kafka,
-    groupId: `${h.env.id}-observer`,
-    topics: [topics.sessions, topics.registrations],
-    events: Seen,
-    log,
-    handle: (event) => {
-      const data = event.data as { sessionId?: string };
-      seen.push({
-        type: event.type,
-        subject: event.subject,
-        sequence: event.sequence,
-        sessionId: data.sessionId ?? null,
-      });
-      return Promise.resolve();
-    },
-  });
-  await consumer.start();
-  await consumer.joined();
+const consumer = new EventConsumer({
+  kafka: h.ctx.kafka,
+  groupId: `${h.env.id}-observer`,
+  topics: [topics.sessions, topics.registrations],
+  events: Seen,
+  log: h.ctx.log,
+  handle: (event) => {
+    const data = event.data as { sessionId?: string };
+    seen.push({
+      type: event.type,
+      subject: event.subject,
+      sequence: event.sequence,
+      sessionId: data.sessionId ?? null,
+    });
+    return Promise.resolve();
+  },
 });
-afterAll(async () => {
-  await consumer.stop();
-  await relay.stop();
-  await h.close();
-});
+await consumer.start();
+await consumer.joined();
+afterAll(() => consumer.stop());
 
 async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -94,10 +56,10 @@ async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
 
 describe('events', () => {
   it('when attendees register, wait, cancel and get promoted, then a consumer sees each change once, in sequence per aggregate, keyed by the session', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 1, perBankQuota: null });
-    const token = await liaisonToken(h, bank);
+    const token = await liaisonToken(bank);
     const post = (n: number) => register(h, token, sessionId, attendee(n));
     const a = (await post(1)).json<{ id: string }>();
     const b = (await post(2)).json<{ id: string }>();
@@ -106,7 +68,7 @@ describe('events', () => {
       url: `/sessions/${sessionId}/registrations/${a.id}`,
       headers: { authorization: `Bearer ${token}` },
     });
-    const coordinator = await h.token({ sub: 'c', role: 'coordinator', name: '协调员' });
+    const coordinator = await signed({ sub: 'c', role: 'coordinator', name: '协调员' });
     await h.app.inject({
       method: 'POST',
       url: `/sessions/${sessionId}/cancel`,

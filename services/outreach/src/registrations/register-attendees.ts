@@ -4,8 +4,9 @@ import type { LiaisonPrincipal } from '@lianxin/platform/auth';
 import { conflict, type AppError } from '@lianxin/platform/http';
 import { bankRepository } from '../banks/bank.repository.ts';
 import type { Deps } from '../shared/deps.ts';
-import { bankNotActive, liaisonInactive, sessionNotScheduled } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
+import { bankNotActive, liaisonInactive } from '../banks/bank.rules.ts';
+import { sessionNotScheduled } from '../sessions/session.rules.ts';
+import { newId } from '@lianxin/platform/db';
 import {
   assertScheduled,
   findVisibleSessionHead,

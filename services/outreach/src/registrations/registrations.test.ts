@@ -1,25 +1,21 @@
 // Registrations through the HTTP API on the real database: confirm, waitlist, duplicates, window, scope, cancel and promote.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
 import {
   attendee,
   HOUR,
-  harness,
   liaisonToken,
+  register as registerAs,
   scheduleForum,
   seedBanks,
+  token,
   uniqueMobile,
-  type Harness,
-  register as registerAs,
-} from '../test-support/harness.ts';
+  untilRegistrationsCancelled,
+} from '../test-support/fixtures.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, outreachService);
 
 interface Reg {
   id: string;
@@ -47,11 +43,11 @@ async function cancel(token: string, sessionId: string, registrationId: string) 
 
 describe('registering attendees', () => {
   it('when a liaison registers one attendee, then 201 confirmed with a check-in token, the mobile shown to them and masked to an officer', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 10, perBankQuota: 5 });
     const mobile = uniqueMobile();
-    const res = await register(await liaisonToken(h, bank), sessionId, attendee(1, mobile));
+    const res = await register(await liaisonToken(bank), sessionId, attendee(1, mobile));
     expect(res.statusCode).toBe(201);
     const reg = res.json<Reg>();
     expect(reg).toMatchObject({
@@ -61,7 +57,7 @@ describe('registering attendees', () => {
       attendee: { mobile },
     });
     expect(reg.checkInToken).toMatch(/^[0-9a-f]{24}\.[0-9a-f]{24}\./);
-    const officer = await h.token({ sub: 'officer-1', role: 'officer', name: '李警官' });
+    const officer = await token({ sub: 'officer-1', role: 'officer', name: '李警官' });
     const list = await h.app.inject({
       method: 'GET',
       url: `/sessions/${sessionId}/registrations`,
@@ -73,10 +69,10 @@ describe('registering attendees', () => {
   });
 
   it('when a batch goes past the bank quota and then the capacity, then each attendee gets its own result and place in order', async () => {
-    const [a, b] = await seedBanks(h.conn, 2);
+    const [a, b] = await seedBanks(h.db, 2);
     if (!a || !b) throw new Error('no banks');
     const sessionId = await scheduleForum(h, [a, b], { capacity: 3, perBankQuota: 2 });
-    const batch = await register(await liaisonToken(h, a), sessionId, {
+    const batch = await register(await liaisonToken(a), sessionId, {
       attendees: [1, 2, 3].map((n) => attendee(n)),
     });
     expect(batch.statusCode).toBe(201);
@@ -88,7 +84,7 @@ describe('registering attendees', () => {
       'waitlisted',
     ]);
     expect(results[2]?.registration?.waitlist).toEqual({ position: 1, reason: 'bank_quota' });
-    const other = await register(await liaisonToken(h, b), sessionId, {
+    const other = await register(await liaisonToken(b), sessionId, {
       attendees: [4, 5].map((n) => attendee(n)),
     });
     const second = other.json<{ results: { registration: Reg | null }[] }>().results;
@@ -97,10 +93,10 @@ describe('registering attendees', () => {
   });
 
   it('when the same mobile is registered again, alone or in a batch, then 409 DUPLICATE_ATTENDEE without the number in the error', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 10, perBankQuota: null });
-    const token = await liaisonToken(h, bank);
+    const token = await liaisonToken(bank);
     const mobile = uniqueMobile();
     expect((await register(token, sessionId, attendee(1, mobile))).statusCode).toBe(201);
     const again = await register(
@@ -124,42 +120,40 @@ describe('registering attendees', () => {
   });
 
   it('when the same mobile is registered 50 times at once, then exactly one registration exists', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 100, perBankQuota: null });
-    const token = await liaisonToken(h, bank);
+    const token = await liaisonToken(bank);
     const mobile = uniqueMobile();
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, n) => register(token, sessionId, attendee(n, mobile))),
     );
     const codes = responses.map((r) => r.statusCode).sort();
     expect(codes).toEqual([201, ...Array<number>(49).fill(409)]);
-    expect(await h.deps.models.registrations.countDocuments({ sessionId })).toBe(1);
-    const session = await h.deps.models.sessions.findById(sessionId).lean<SessionDoc>();
+    expect(await h.models.registrations.countDocuments({ sessionId })).toBe(1);
+    const session = await h.models.sessions.findById(sessionId).lean<SessionDoc>();
     expect(session?.confirmedCount).toBe(1);
   });
 
   it('when a liaison of a bank that is not invited registers, then 404', async () => {
-    const [invited, outsider] = await seedBanks(h.conn, 2);
+    const [invited, outsider] = await seedBanks(h.db, 2);
     if (!invited || !outsider) throw new Error('no banks');
     const sessionId = await scheduleForum(h, [invited], { capacity: 10, perBankQuota: null });
-    const res = await register(await liaisonToken(h, outsider), sessionId, attendee(1));
+    const res = await register(await liaisonToken(outsider), sessionId, attendee(1));
     expect(res.statusCode).toBe(404);
   });
 
   it('when a deactivated liaison registers, then 403; when an officer tries, then 403', async () => {
-    const [bank] = await seedBanks(h.conn, 1, { liaisonActive: false });
+    const [bank] = await seedBanks(h.db, 1, { liaisonActive: false });
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 10, perBankQuota: null });
-    expect((await register(await liaisonToken(h, bank), sessionId, attendee(1))).statusCode).toBe(
-      403,
-    );
-    const officer = await h.token({ sub: 'officer-x', role: 'officer', name: '民警' });
+    expect((await register(await liaisonToken(bank), sessionId, attendee(1))).statusCode).toBe(403);
+    const officer = await token({ sub: 'officer-x', role: 'officer', name: '民警' });
     expect((await register(officer, sessionId, attendee(2))).statusCode).toBe(403);
   });
 
   it('when registration is not yet open or already closed, then 409 REGISTRATION_CLOSED with the window', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const opensAt = new Date(Date.now() + HOUR).toISOString();
     const sessionId = await scheduleForum(h, [bank], {
@@ -167,7 +161,7 @@ describe('registering attendees', () => {
       perBankQuota: null,
       extra: { registration: { opensAt } },
     });
-    const token = await liaisonToken(h, bank);
+    const token = await liaisonToken(bank);
     const early = await register(token, sessionId, attendee(1));
     expect(early.statusCode).toBe(409);
     const error = early.json<ErrorJson>().error;
@@ -184,11 +178,11 @@ describe('registering attendees', () => {
 
 describe('cancelling and promotion', () => {
   it('when a confirmed attendee cancels, then the earliest waiter whose bank is under quota is promoted, not an earlier one at quota', async () => {
-    const [a, b] = await seedBanks(h.conn, 2);
+    const [a, b] = await seedBanks(h.db, 2);
     if (!a || !b) throw new Error('no banks');
     const sessionId = await scheduleForum(h, [a, b], { capacity: 3, perBankQuota: 2 });
-    const ta = await liaisonToken(h, a);
-    const tb = await liaisonToken(h, b);
+    const ta = await liaisonToken(a);
+    const tb = await liaisonToken(b);
     const a1 = (await register(ta, sessionId, attendee(1))).json<Reg>();
     await register(ta, sessionId, attendee(2));
     const b1 = (await register(tb, sessionId, attendee(3))).json<Reg>();
@@ -203,7 +197,7 @@ describe('cancelling and promotion', () => {
       method: 'GET',
       url: `/sessions/${sessionId}/registrations`,
       headers: {
-        authorization: `Bearer ${await h.token({ sub: 'c', role: 'coordinator', name: '协调员' })}`,
+        authorization: `Bearer ${await token({ sub: 'c', role: 'coordinator', name: '协调员' })}`,
       },
     });
     const byId = new Map(list.json<{ items: Reg[] }>().items.map((r) => [r.id, r]));
@@ -212,31 +206,31 @@ describe('cancelling and promotion', () => {
 
     // A frees a seat: now A3 is eligible.
     await cancel(ta, sessionId, a1.id);
-    const after = await h.deps.models.registrations.findById(a3.id).lean();
+    const after = await h.models.registrations.findById(a3.id).lean();
     expect(after?.status).toBe('confirmed');
-    const session = await h.deps.models.sessions.findById(sessionId).lean<SessionDoc>();
+    const session = await h.models.sessions.findById(sessionId).lean<SessionDoc>();
     expect(session).toMatchObject({ confirmedCount: 3, queue: [] });
   });
 
   it('when a liaison cancels another bank’s registration, then 404; after the start, then 409', async () => {
-    const [a, b] = await seedBanks(h.conn, 2);
+    const [a, b] = await seedBanks(h.db, 2);
     if (!a || !b) throw new Error('no banks');
     const sessionId = await scheduleForum(h, [a, b], { capacity: 5, perBankQuota: null });
-    const reg = (await register(await liaisonToken(h, a), sessionId, attendee(1))).json<Reg>();
-    expect((await cancel(await liaisonToken(h, b), sessionId, reg.id)).statusCode).toBe(404);
+    const reg = (await register(await liaisonToken(a), sessionId, attendee(1))).json<Reg>();
+    expect((await cancel(await liaisonToken(b), sessionId, reg.id)).statusCode).toBe(404);
     h.clock.offsetMs = 25 * HOUR;
     try {
-      expect((await cancel(await liaisonToken(h, a), sessionId, reg.id)).statusCode).toBe(409);
+      expect((await cancel(await liaisonToken(a), sessionId, reg.id)).statusCode).toBe(409);
     } finally {
       h.clock.offsetMs = 0;
     }
   });
 
   it('when a cancelled attendee’s mobile is registered again, then it is accepted', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 5, perBankQuota: null });
-    const token = await liaisonToken(h, bank);
+    const token = await liaisonToken(bank);
     const mobile = uniqueMobile();
     const first = (await register(token, sessionId, attendee(1, mobile))).json<Reg>();
     await cancel(token, sessionId, first.id);
@@ -244,13 +238,13 @@ describe('cancelling and promotion', () => {
   });
 
   it('when the session is cancelled, then every registration is cancelled with reason session_cancelled', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 2, perBankQuota: null });
-    await register(await liaisonToken(h, bank), sessionId, {
+    await register(await liaisonToken(bank), sessionId, {
       attendees: [1, 2, 3].map((n) => attendee(n)),
     });
-    const coordinator = await h.token({ sub: 'c', role: 'coordinator', name: '协调员' });
+    const coordinator = await token({ sub: 'c', role: 'coordinator', name: '协调员' });
     const res = await h.app.inject({
       method: 'POST',
       url: `/sessions/${sessionId}/cancel`,
@@ -258,24 +252,24 @@ describe('cancelling and promotion', () => {
       payload: { reason: '场地维修' },
     });
     expect(res.statusCode).toBe(202);
-    await h.idle();
-    const regs = await h.deps.models.registrations.find({ sessionId }).lean();
+    await untilRegistrationsCancelled(h, sessionId);
+    const regs = await h.models.registrations.find({ sessionId }).lean();
     expect(regs.map((r) => [r.status, r.cancellation?.reason])).toEqual(
       Array(3).fill(['cancelled', 'session_cancelled']),
     );
   });
 
   it('when the capacity is raised, then waiters are promoted in order; lowering it below the confirmed count is refused', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
+    const [bank] = await seedBanks(h.db, 1);
     if (!bank) throw new Error('no bank');
     const sessionId = await scheduleForum(h, [bank], { capacity: 1, perBankQuota: null });
-    const batch = await register(await liaisonToken(h, bank), sessionId, {
+    const batch = await register(await liaisonToken(bank), sessionId, {
       attendees: [1, 2, 3].map((n) => attendee(n)),
     });
     const ids = batch
       .json<{ results: { registration: Reg | null }[] }>()
       .results.map((r) => r.registration?.id);
-    const coordinator = await h.token({ sub: 'c', role: 'coordinator', name: '协调员' });
+    const coordinator = await token({ sub: 'c', role: 'coordinator', name: '协调员' });
     const auth = { authorization: `Bearer ${coordinator}` };
     const raised = await h.app.inject({
       method: 'PATCH',
@@ -284,8 +278,8 @@ describe('cancelling and promotion', () => {
       payload: { capacity: 2 },
     });
     expect(raised.statusCode).toBe(200);
-    const second = await h.deps.models.registrations.findById(ids[1]).lean();
-    const third = await h.deps.models.registrations.findById(ids[2]).lean();
+    const second = await h.models.registrations.findById(ids[1]).lean();
+    const third = await h.models.registrations.findById(ids[2]).lean();
     expect([second?.status, third?.status]).toEqual(['confirmed', 'waitlisted']);
     const lowered = await h.app.inject({
       method: 'PATCH',

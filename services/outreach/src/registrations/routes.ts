@@ -4,7 +4,7 @@ import { principalOf, requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
-import { liaisonOf } from '../shared/principals.ts';
+import { liaisonOf } from '@lianxin/platform/auth';
 import { cancelRegistration } from './cancel-registration.ts';
 import { listRegistrations } from './list-registrations.ts';
 import { registerAttendees } from './register-attendees.ts';
@@ -39,7 +39,10 @@ export function registrationRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const liaison = liaisonOf(request);
+      const liaison = liaisonOf(request, {
+        zh: '只有银行联络员可以为本行员工报名',
+        en: 'Only a bank liaison registers bank staff',
+      });
       const body = request.body;
       const batch = 'attendees' in body;
       const results = await registerAttendees(

@@ -2,7 +2,7 @@
 import { conflict } from '@lianxin/platform/http';
 import { withEvents } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
-import { sessionNotFound, sessionNotScheduled } from '../shared/errors.ts';
+import { sessionNotFound, sessionNotScheduled } from './session.rules.ts';
 import { sessionCompleted } from './session.events.ts';
 import { toSnapshot } from './session.view.ts';
 import type { SessionDoc } from './session.model.ts';

@@ -3,7 +3,7 @@ import { Paginated } from '@lianxin/contracts';
 import { principalOf, requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import type { Deps } from '../shared/deps.ts';
-import { staffOf } from '../shared/principals.ts';
+import { staffOf } from '@lianxin/platform/auth';
 import { cancelSession } from './cancel-session.ts';
 import { completeSession } from './complete-session.ts';
 import { listSessions } from './list-sessions.ts';

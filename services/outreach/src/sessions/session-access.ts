@@ -1,7 +1,7 @@
 // Finding a session as the caller may see it: a liaison sees only the sessions their bank is invited to.
 import type { Principal } from '@lianxin/platform/auth';
 import type { Deps } from '../shared/deps.ts';
-import { sessionNotFound, sessionNotScheduled } from '../shared/errors.ts';
+import { sessionNotFound, sessionNotScheduled } from './session.rules.ts';
 import type { SessionDoc } from './session.model.ts';
 
 /** The ledger arrays and the outbox are large; most reads need neither. */

@@ -9,7 +9,7 @@ import type {
 import type { OpinionDoc } from '../opinions/opinion.model.ts';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
-import { sessionNotFound } from '../shared/errors.ts';
+import { sessionNotFound } from './session.rules.ts';
 import { WITHOUT_LEDGER, type SessionHead } from './session-access.ts';
 
 export interface BankAttendance {

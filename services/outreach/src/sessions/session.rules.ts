@@ -1,7 +1,29 @@
-// Pure scheduling rules: times in the future and in order, forums invite banks, a registration window inside them.
+// Pure scheduling rules and their errors: times in the future and in order, forums invite banks, a registration window inside them.
 import type { SessionKind } from '@lianxin/contracts';
-import { badRequest } from '@lianxin/platform/http';
-import { invalid } from '../shared/errors.ts';
+import {
+  badRequest,
+  conflict,
+  invalidField,
+  notFound,
+  type AppError,
+} from '@lianxin/platform/errors';
+
+export const sessionNotFound = (): AppError =>
+  notFound({ zh: '活动不存在', en: 'The session does not exist' });
+
+export const sessionNotScheduled = (status: string): AppError =>
+  conflict(
+    'SESSION_NOT_SCHEDULED',
+    { zh: '活动已取消或已举办，无法操作', en: 'The session is no longer scheduled' },
+    [
+      {
+        path: 'status',
+        rule: 'state',
+        message: { zh: `活动状态为 ${status}`, en: `status is ${status}` },
+        status,
+      },
+    ],
+  );
 
 export interface Timing {
   startsAt: Date;
@@ -28,21 +50,22 @@ export function assertNotInPast(startsAt: Date, now: Date): void {
 
 export function assertTiming(t: Timing): void {
   if (t.endsAt.getTime() <= t.startsAt.getTime()) {
-    throw invalid(['endsAt'], '结束时间必须晚于开始时间', 'endsAt must be after startsAt');
+    throw invalidField(['endsAt'], {
+      zh: '结束时间必须晚于开始时间',
+      en: 'endsAt must be after startsAt',
+    });
   }
   if (t.closesAt.getTime() > t.startsAt.getTime()) {
-    throw invalid(
-      ['registration', 'closesAt'],
-      '报名截止时间不能晚于活动开始',
-      'Registration must close by the start',
-    );
+    throw invalidField(['registration', 'closesAt'], {
+      zh: '报名截止时间不能晚于活动开始',
+      en: 'Registration must close by the start',
+    });
   }
   if (t.opensAt.getTime() >= t.closesAt.getTime()) {
-    throw invalid(
-      ['registration', 'opensAt'],
-      '报名开始时间必须早于截止时间',
-      'Registration must open before it closes',
-    );
+    throw invalidField(['registration', 'opensAt'], {
+      zh: '报名开始时间必须早于截止时间',
+      en: 'Registration must open before it closes',
+    });
   }
 }
 
@@ -53,24 +76,28 @@ export function assertInvitations(
   perBankQuota: number | null,
 ): void {
   if (kind === 'bank_forum' && invitedBankIds.length === 0) {
-    throw invalid(
-      ['invitedBankIds'],
-      '银警座谈会至少邀请一家银行',
-      'A bank forum invites at least one bank',
-    );
+    throw invalidField(['invitedBankIds'], {
+      zh: '银警座谈会至少邀请一家银行',
+      en: 'A bank forum invites at least one bank',
+    });
   }
   if (kind !== 'bank_forum' && invitedBankIds.length > 0) {
-    throw invalid(['invitedBankIds'], '只有银警座谈会邀请银行', 'Only bank forums invite banks');
+    throw invalidField(['invitedBankIds'], {
+      zh: '只有银警座谈会邀请银行',
+      en: 'Only bank forums invite banks',
+    });
   }
   if (kind !== 'bank_forum' && perBankQuota !== null) {
-    throw invalid(
-      ['perBankQuota'],
-      '只有银警座谈会设置每行名额',
-      'Only bank forums have a per-bank quota',
-    );
+    throw invalidField(['perBankQuota'], {
+      zh: '只有银警座谈会设置每行名额',
+      en: 'Only bank forums have a per-bank quota',
+    });
   }
   if (new Set(invitedBankIds).size !== invitedBankIds.length) {
-    throw invalid(['invitedBankIds'], '邀请的银行有重复', 'A bank is invited twice');
+    throw invalidField(['invitedBankIds'], {
+      zh: '邀请的银行有重复',
+      en: 'A bank is invited twice',
+    });
   }
 }
 

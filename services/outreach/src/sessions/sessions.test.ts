@@ -1,23 +1,11 @@
 // Sessions through the HTTP API on the real database: scheduling rules, race-free venue and officer bookings, visibility.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DAY,
-  HOUR,
-  harness,
-  seedBanks,
-  sessionBody,
-  type Harness,
-} from '../test-support/harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
+import { DAY, HOUR, seedBanks, sessionBody, token } from '../test-support/fixtures.ts';
 
-let h: Harness;
-let coordinator: string;
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-  coordinator = await h.token({ sub: 'coord-1', role: 'coordinator', name: '王协调' });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = await serviceHarness(import.meta.url, outreachService);
+const coordinator = await token({ sub: 'coord-1', role: 'coordinator', name: '王协调' });
 
 async function schedule(body: Record<string, unknown>, token = coordinator) {
   return h.app.inject({
@@ -135,8 +123,8 @@ describe('scheduling sessions', () => {
       sessionBody({ kind: 'bank_forum', format: 'open_forum', invitedBankIds: [] }),
     );
     expect(none.statusCode).toBe(400);
-    const [active] = await seedBanks(h.conn, 1);
-    const [suspended] = await seedBanks(h.conn, 1, { status: 'suspended' });
+    const [active] = await seedBanks(h.db, 1);
+    const [suspended] = await seedBanks(h.db, 1, { status: 'suspended' });
     const res = await schedule(
       sessionBody({
         kind: 'bank_forum',
@@ -151,8 +139,8 @@ describe('scheduling sessions', () => {
   });
 
   it('when a liaison tries to schedule, then 403', async () => {
-    const [bank] = await seedBanks(h.conn, 1);
-    const liaison = await h.token({
+    const [bank] = await seedBanks(h.db, 1);
+    const liaison = await token({
       sub: bank?.liaisonId ?? '',
       role: 'liaison',
       bankId: bank?.bankId ?? '',
@@ -164,14 +152,14 @@ describe('scheduling sessions', () => {
 
 describe('seeing sessions', () => {
   it('when a liaison asks for a forum their bank is not invited to, then 404, and their list holds only their invitations', async () => {
-    const [mine, other] = await seedBanks(h.conn, 2);
+    const [mine, other] = await seedBanks(h.db, 2);
     const forum = (body: Record<string, unknown>) =>
       sessionBody({ kind: 'bank_forum', format: 'open_forum', perBankQuota: 5, ...body });
     const invited = (await schedule(forum({ invitedBankIds: [mine?.bankId] }))).json<SessionJson>();
     const notInvited = (
       await schedule(forum({ invitedBankIds: [other?.bankId] }))
     ).json<SessionJson>();
-    const liaison = await h.token({
+    const liaison = await token({
       sub: mine?.liaisonId ?? '',
       role: 'liaison',
       bankId: mine?.bankId ?? '',

@@ -1,14 +1,13 @@
-// What every use case needs: the stores of each aggregate, the clock, the log and the service's settings.
+// What the outreach use cases need — stores, clock, log, settings, its two periodic jobs — built from what the platform started.
+import { PeriodicJob } from '@lianxin/platform/jobs';
+import type { ServiceContext } from '@lianxin/platform/service';
 import type { Logger } from 'pino';
+import type { OutreachConfig } from '../config.ts';
+import { finishSessionCancellations } from '../registrations/finish-session-cancellations.ts';
+import { reconcileRegistrations } from '../registrations/reconcile-registrations.ts';
 import { RegistrationRepository } from '../registrations/registration.repository.ts';
 import { SessionRepository } from '../sessions/session.repository.ts';
-import type { Models } from './models.ts';
-
-export interface Topics {
-  banks: string;
-  sessions: string;
-  registrations: string;
-}
+import { collectionsReady, type Models } from './models.ts';
 
 export interface Settings {
   /** Signs check-in tokens (the QR codes). */
@@ -18,6 +17,13 @@ export interface Settings {
    * it (its request died). A request older than a third of it writes its first transition guarded.
    */
   pendingGraceMs: number;
+}
+
+export interface Jobs {
+  /** Finishes what a crash interrupted (ADR 006), one pass at a time across replicas (ADR 009). */
+  reconcile: PeriodicJob;
+  /** Cancels cancelled sessions' registrations in batches, resumable (ADR 010). */
+  sessionCancellations: PeriodicJob;
 }
 
 export interface Deps {
@@ -30,28 +36,56 @@ export interface Deps {
   now: () => Date;
   log: Logger;
   settings: Settings;
-  /** Starts the background cancellation of cancelled sessions' registrations now, not at its next tick. */
+  /** Starts a session-cancellations pass now, not at its next tick (skipped if one runs: it loops until done). */
   kickSessionCancellations: () => void;
+  jobs: Jobs;
+  /** Resolves once the collections and indexes exist (requests wait for it). */
+  collections: Promise<void>;
 }
 
-export interface DepsInput {
-  models: Models;
-  wake: () => void;
-  now?: () => Date;
-  log: Logger;
-  settings: Settings;
-  kickSessionCancellations?: () => void;
-}
-
-export function createDeps(input: DepsInput): Deps {
-  return {
-    models: input.models,
-    sessions: new SessionRepository(input.models.sessions, input.wake),
-    registrations: new RegistrationRepository(input.models.registrations, input.wake),
-    wake: input.wake,
-    now: input.now ?? (() => new Date()),
-    log: input.log,
-    settings: input.settings,
-    kickSessionCancellations: input.kickSessionCancellations ?? (() => undefined),
+export function createDeps(ctx: ServiceContext<OutreachConfig, Models>): Deps {
+  const { config, log, models } = ctx;
+  const collections = collectionsReady(models);
+  // Awaited by requests and the start-up task; a failure is reported there, not as unhandled.
+  collections.catch(() => undefined);
+  const deps: Deps = {
+    models,
+    collections,
+    sessions: new SessionRepository(models.sessions, ctx.wake),
+    registrations: new RegistrationRepository(models.registrations, ctx.wake),
+    wake: ctx.wake,
+    now: ctx.now,
+    log,
+    settings: {
+      checkInSecret: config.CHECK_IN_SECRET,
+      pendingGraceMs: config.RECONCILE_GRACE_MS,
+    },
+    kickSessionCancellations: () => {
+      void deps.jobs.sessionCancellations.tick();
+    },
+    jobs: {
+      reconcile: new PeriodicJob({
+        name: 'outreach.reconcile',
+        connection: ctx.db,
+        intervalMs: config.RECONCILE_INTERVAL_MS,
+        log,
+        run: async ({ signal }) => {
+          const report = await reconcileRegistrations(deps, { signal });
+          if (report.settled + report.released + report.promoted > 0)
+            log.info({ report }, 'reconciled');
+        },
+      }),
+      sessionCancellations: new PeriodicJob({
+        name: 'outreach.session-cancellations',
+        connection: ctx.db,
+        intervalMs: config.SESSION_CANCEL_INTERVAL_MS,
+        log,
+        run: async ({ signal }) => {
+          const report = await finishSessionCancellations(deps, signal);
+          if (report.cancelled > 0) log.info({ report }, 'session cancellations progressed');
+        },
+      }),
+    },
   };
+  return deps;
 }

@@ -1,29 +1,26 @@
-// The outbox relay's sources: which collection's events go to which topic, with which key.
-import { isEventType, partitionKeyOf, topicOf, type Event } from '@lianxin/contracts';
+// What outreach consumes and publishes: its topics, the outboxes the relay drains (and with which key), its consumers.
+import { isEventType, partitionKeyOf, Topics, topicOf, type Event } from '@lianxin/contracts';
 import type { RelaySource } from '@lianxin/platform/messaging';
-import { SESSION_UPDATED } from '../sessions/session.events.ts';
-import type { Topics } from './deps.ts';
 
-/** Maps a contract topic name to this deployment's (tests prefix them). */
-function topicFor(topics: Topics) {
-  return (type: string): string => {
-    if (type === SESSION_UPDATED) return topics.sessions;
-    if (!isEventType(type)) throw new Error(`no topic for event type ${type}`);
-    const contractTopic = topicOf(type);
-    if (contractTopic === 'lianxin.sessions.v1') return topics.sessions;
-    if (contractTopic === 'lianxin.registrations.v1') return topics.registrations;
-    throw new Error(`outreach does not publish ${type}`);
+/** The bank read model comes from banks; sessions, opinions and registrations go out. */
+export const TOPICS = [Topics.banks, Topics.sessions, Topics.registrations] as const;
+
+const PUBLISHED = new Set<string>([Topics.sessions, Topics.registrations]);
+
+/** `topic` maps a catalogue topic name to this process's (identity; a prefix in tests). */
+export function relaySources(topic: (name: string) => string): RelaySource[] {
+  const topicFor = (type: string): string => {
+    const name = isEventType(type) ? topicOf(type) : undefined;
+    if (name === undefined || !PUBLISHED.has(name))
+      throw new Error(`outreach does not publish ${type}`);
+    return topic(name);
   };
-}
-
-export function relaySources(topics: Topics): RelaySource[] {
-  const route = topicFor(topics);
   return [
-    { collection: 'sessions', topicFor: route },
-    { collection: 'opinions', topicFor: route },
+    { collection: 'sessions', topicFor },
+    { collection: 'opinions', topicFor },
     {
       collection: 'registrations',
-      topicFor: route,
+      topicFor,
       // Keyed by session id (contracts' partitionKeyOf): one session's seats stay in order.
       keyFor: (doc, event) =>
         partitionKeyOf({ type: event.type, data: event.data, subject: String(doc._id) } as Event),

@@ -1,4 +1,4 @@
-// Every mongoose model of the service, built once on a connection.
+// Creates every mongoose model of the outreach service on a connection, with its collections and indexes in place.
 import type { Connection, Model } from 'mongoose';
 import {
   bankViewModel,
@@ -12,7 +12,6 @@ import { bookModel, type BookDoc } from '../sessions/booking.model.ts';
 import { sessionModel, type SessionDoc } from '../sessions/session.model.ts';
 
 export interface Models {
-  conn: Connection;
   banks: Model<BankView>;
   liaisons: Model<LiaisonView>;
   sessions: Model<SessionDoc>;
@@ -21,16 +20,9 @@ export interface Models {
   opinions: Model<OpinionDoc>;
 }
 
-/** The models, with their collections and indexes in place (what tests and scripts use). */
-export async function createModels(conn: Connection): Promise<Models> {
-  const models = buildModels(conn);
-  await initModels(models);
-  return models;
-}
-
-export function buildModels(conn: Connection): Models {
+/** Every model of the service. Their collections and indexes are made in the background: see `collectionsReady`. */
+export function createModels(conn: Connection): Models {
   return {
-    conn,
     banks: bankViewModel(conn),
     liaisons: liaisonViewModel(conn),
     sessions: sessionModel(conn),
@@ -41,17 +33,11 @@ export function buildModels(conn: Connection): Models {
 }
 
 /**
- * Collections and indexes exist before the first request is served (the unique index is a rule,
- * not an optimisation). After a crash this may wait behind the dead process's queued writes, so
- * main.ts runs it after listen and holds requests until it is done.
+ * Resolves once every collection (and, where autoIndex is on, every index) exists. Not awaited
+ * before listening: after a crash it may queue behind the dead process's writes. Requests wait for
+ * it (app.ts) — "one registration per mobile per session" is a unique index, a rule — and /readyz
+ * lists it until then (service.ts).
  */
-export async function initModels(models: Models): Promise<void> {
-  await Promise.all([
-    models.banks.init(),
-    models.liaisons.init(),
-    models.sessions.init(),
-    models.books.init(),
-    models.registrations.init(),
-    models.opinions.init(),
-  ]);
+export async function collectionsReady(models: Models): Promise<void> {
+  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
 }

@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Harness } from './harness.ts';
+import { testAuth } from '@lianxin/testing';
+import type { Harness } from './fixtures.ts';
 
 const main = fileURLToPath(new URL('../main.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -49,6 +50,7 @@ export async function startOutreach(
   const port = await freePort();
   const started = Date.now();
   const { JWT_PUBLIC_KEY_FILE: _file, ...inherited } = process.env;
+  const { publicKey } = await testAuth();
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     cwd: repoRoot,
     env: {
@@ -58,10 +60,12 @@ export async function startOutreach(
       MONGO_URL: h.env.dbUrl,
       KAFKA_BROKERS: h.env.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: `${h.env.id}-outreach`,
-      TOPIC_PREFIX: h.env.topicPrefix,
-      BANK_CONSUMER_GROUP: `${h.env.id}-banks`,
-      JWT_PUBLIC_KEY: h.publicKey,
+      // Topics and consumer groups of the test file's own (the group gets the prefix too).
+      KAFKA_TOPIC_PREFIX: h.env.topicPrefix,
+      JWT_PUBLIC_KEY: publicKey,
       CHECK_IN_SECRET: h.deps.settings.checkInSecret,
+      // The kit's rate limit is for people; a drill is many requests from one liaison.
+      RATE_LIMIT_MAX: '0',
       LOG_LEVEL: 'info',
       ...env,
     },

@@ -2,8 +2,8 @@
 // each had been registered and its `registration.confirmed` published (version 1) — registering 1,000 through
 // the API takes half a minute on FerretDB, and the tests that use this are about what comes after.
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
-import { newId } from '../shared/ids.ts';
-import { uniqueMobile, type Harness, type SeededBank } from './harness.ts';
+import { newId } from '@lianxin/platform/db';
+import { uniqueMobile, type Harness, type SeededBank } from './fixtures.ts';
 
 export async function seedConfirmed(
   h: Harness,
@@ -45,10 +45,10 @@ export async function seedConfirmed(
   });
   // In chunks: FerretDB 1.24 holds resources per statement of one command.
   for (let i = 0; i < docs.length; i += 100) {
-    await h.deps.models.registrations.insertMany(docs.slice(i, i + 100));
+    await h.models.registrations.insertMany(docs.slice(i, i + 100));
   }
   const ids = docs.map((d) => d._id);
-  await h.deps.models.sessions.updateOne(
+  await h.models.sessions.updateOne(
     { _id: sessionId },
     { $set: { seatHolders: ids, confirmedCount: ids.length }, $inc: { seatRev: 1 } },
   );

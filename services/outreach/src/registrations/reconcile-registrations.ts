@@ -23,7 +23,7 @@ export interface ReconcileOptions {
   signal?: AbortSignal;
 }
 
-export async function reconcile(
+export async function reconcileRegistrations(
   deps: Deps,
   { graceMs, signal }: ReconcileOptions = {},
 ): Promise<ReconcileReport> {

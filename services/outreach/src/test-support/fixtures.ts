@@ -1,96 +1,33 @@
-// Test harness: the app on this file's own database, real tokens, a movable clock and bank read-model seeding.
-import { randomBytes } from 'node:crypto';
+// Test data for outreach's tests: bank read-model seeding, request bodies, unique values, tokens (the harness is the kit's serviceHarness).
 import type { BankSnapshot, LiaisonSnapshot } from '@lianxin/contracts';
-import {
-  createTokenVerifier,
-  generateKeyPair,
-  mint,
-  type PrincipalInput,
-} from '@lianxin/platform/auth';
-import { connectDb } from '@lianxin/platform/db';
-import type { App } from '@lianxin/platform/http';
-import { testEnv, type TestEnv } from '@lianxin/testing';
+import { newId } from '@lianxin/platform/db';
+import { testAuth, type Claims, type ServiceHarness } from '@lianxin/testing';
 import type { Connection } from 'mongoose';
-import { pino } from 'pino';
-import { buildApp } from '../app.ts';
 import { applyBankEvent, type BankEvent } from '../banks/bank.projection.ts';
-import { finishSessionCancellations } from '../registrations/session-cancellations.ts';
-import { createDeps, type Deps } from '../shared/deps.ts';
-import { newId } from '../shared/ids.ts';
-import { createModels } from '../shared/models.ts';
+import type { OutreachConfig } from '../config.ts';
+import type { Deps } from '../shared/deps.ts';
+import type { Models } from '../shared/models.ts';
 
-export interface Harness {
-  env: TestEnv;
-  conn: Connection;
-  deps: Deps;
-  app: App;
-  /** Moves the service's clock (not the test's) by this many ms. */
-  clock: { offsetMs: number };
-  token: (claims: PrincipalInput) => Promise<string>;
-  /** The SPKI PEM the tokens verify with (for a service process started by a test). */
-  publicKey: string;
-  /** Resolves once the background cancellations started so far have finished. */
-  idle: () => Promise<void>;
-  close: () => Promise<void>;
+export type Harness = ServiceHarness<OutreachConfig, Models, Deps>;
+
+/** A signed token for `who`, from the file's keys (the ones the harness verifies with). */
+export async function token(claims: Claims): Promise<string> {
+  return (await testAuth()).token(claims);
 }
 
-export interface HarnessOptions {
-  wake?: () => void;
-  /** A database of its own (a suffix to the file's), e.g. for each run of a load test. */
-  dbSuffix?: string;
-  kickSessionCancellations?: () => void;
-}
-
-export async function harness(fileUrl: string, opts: HarnessOptions = {}): Promise<Harness> {
-  const env = testEnv(fileUrl);
-  const wake = opts.wake ?? (() => undefined);
-  const conn = await connectDb({
-    url: env.dbUrl,
-    ...(opts.dbSuffix === undefined ? {} : { dbName: `${env.dbName}_${opts.dbSuffix}` }),
-    poolSize: 30,
-  });
-  const models = await createModels(conn);
-  const keys = await generateKeyPair();
-  const verifier = await createTokenVerifier({
-    publicKey: keys.publicKey,
-    issuer: 'lianxin',
-    audience: 'lianxin-api',
-  });
-  const clock = { offsetMs: 0 };
-  let background: Promise<void> = Promise.resolve();
-  const deps: Deps = createDeps({
-    models,
-    wake: () => {
-      wake();
-    },
-    now: () => new Date(Date.now() + clock.offsetMs),
-    log: pino({ level: 'silent' }),
-    settings: { checkInSecret: randomBytes(32).toString('hex'), pendingGraceMs: 60_000 },
-    // As the job would: one pass at a time, started right after a cancel (tests await `idle()`).
-    kickSessionCancellations:
-      opts.kickSessionCancellations ??
-      (() => {
-        background = background.then(() => finishSessionCancellations(deps)).then(() => undefined);
-      }),
-  });
-  const app = await buildApp(deps, { auth: verifier, rateLimit: false });
-  await app.ready();
-  return {
-    env,
-    conn,
-    deps,
-    app,
-    clock,
-    publicKey: keys.publicKey,
-    idle: () => background,
-    token: (claims) => mint(claims, { privateKey: keys.privateKey, expiresIn: '2h' }),
-    close: async () => {
-      await background;
-      await app.close();
-      await conn.dropDatabase();
-      await conn.close();
-    },
-  };
+/** Resolves once the session's registrations are all cancelled by the background job. */
+export async function untilRegistrationsCancelled(
+  h: Harness,
+  sessionId: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await h.models.sessions.findById(sessionId, { cancellingRegistrations: 1 }).lean();
+    if (s?.cancellingRegistrations === false) return;
+    if (Date.now() > deadline) throw new Error(`session ${sessionId}: registrations not cancelled`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 let eventCounter = 0;
@@ -217,8 +154,8 @@ export function sessionBody(
   };
 }
 
-export async function liaisonToken(h: Harness, bank: SeededBank): Promise<string> {
-  return h.token({ sub: bank.liaisonId, role: 'liaison', bankId: bank.bankId, name: '银行联络员' });
+export async function liaisonToken(bank: SeededBank): Promise<string> {
+  return token({ sub: bank.liaisonId, role: 'liaison', bankId: bank.bankId, name: '银行联络员' });
 }
 
 /** POST /sessions/:id/registrations as the holder of `token` (one attendee or `{ attendees }`). */
@@ -247,7 +184,7 @@ export async function scheduleForum(
     extra?: Record<string, unknown>;
   },
 ): Promise<string> {
-  const coordinator = await h.token({ sub: 'coord-forum', role: 'coordinator', name: '协调员' });
+  const coordinator = await token({ sub: 'coord-forum', role: 'coordinator', name: '协调员' });
   const res = await h.app.inject({
     method: 'POST',
     url: '/sessions',

@@ -1,38 +1,32 @@
 // Start-up (issue 10, defect 4): the process listens and /healthz answers within 5 s, the start-up reconcile
 // runs in the background, and /readyz names what is still pending until it is done.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from './shared/ids.ts';
-import {
-  harness,
-  scheduleForum,
-  seedBanks,
-  uniqueMobile,
-  type Harness,
-} from './test-support/harness.ts';
+import { serviceHarness } from '@lianxin/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outreachService } from '../service.ts';
+import { newId } from '@lianxin/platform/db';
+import { scheduleForum, seedBanks, uniqueMobile } from '../test-support/fixtures.ts';
 import {
   startOutreach,
   untilReady,
   type OutreachProcess,
-} from './test-support/outreach-process.ts';
+} from '../test-support/outreach-process.ts';
 
-let h: Harness;
+// Components off: the process under test is the only reconciler of this database.
+const h = await serviceHarness(import.meta.url, outreachService, { components: false });
 const processes: OutreachProcess[] = [];
-beforeAll(async () => {
-  h = await harness(import.meta.url);
-});
 afterAll(async () => {
   for (const p of processes) if (p.child.exitCode === null) await p.kill9();
-  await h.close();
 });
 
 interface Readiness {
   status: string;
   failing: string[];
+  pending: { name: string; blocksReadiness: boolean }[];
 }
 
 describe('start-up', () => {
   it('when a crash left 300 registrations pending, then a new process answers /healthz within 5 s, /readyz says the reconcile is pending, and later that it is ready', async () => {
-    const banks = await seedBanks(h.conn, 3);
+    const banks = await seedBanks(h.db, 3);
     const sessionId = await scheduleForum(h, banks, { capacity: 100, perBankQuota: null });
     // What a kill -9 mid-burst leaves: registrations written, their seats never decided.
     const old = new Date(Date.now() - 10 * 60_000);
@@ -55,7 +49,7 @@ describe('start-up', () => {
       };
     });
     for (let i = 0; i < docs.length; i += 100) {
-      await h.deps.models.registrations.insertMany(docs.slice(i, i + 100));
+      await h.models.registrations.insertMany(docs.slice(i, i + 100));
     }
 
     const p = await startOutreach(h);
@@ -77,13 +71,11 @@ describe('start-up', () => {
     const early = await fetch(`${p.url}/readyz`);
     const body = (await early.json()) as Readiness;
     expect(early.status).toBe(503);
-    expect(body.failing).toContain('reconcile');
+    expect(body.pending.map((p) => p.name)).toContain('outreach.reconcile: first pass');
 
     const ready = (await untilReady(p, 120_000)) as Readiness;
     expect(ready.status).toBe('ready');
-    expect(await h.deps.models.registrations.countDocuments({ sessionId, status: 'pending' })).toBe(
-      0,
-    );
+    expect(await h.models.registrations.countDocuments({ sessionId, status: 'pending' })).toBe(0);
     await p.stop();
   }, 180_000);
 });
