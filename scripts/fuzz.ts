@@ -81,6 +81,9 @@ async function main(): Promise<number> {
         RATE_LIMIT_MAX: '0',
         JWT_PUBLIC_KEY_FILE: keys.publicKeyPath,
         CHECK_IN_SECRET: process.env['CHECK_IN_SECRET'] ?? randomBytes(32).toString('hex'),
+        // The notifier's: it sends whatever the fuzzer makes it send to the dev stack's MailDev.
+        SMTP_URL: process.env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025',
+        UNSUBSCRIBE_SECRET: randomBytes(32).toString('hex'),
         LOAD_DEMO: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -70,6 +70,9 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * unknown field answers 400 naming it. Errors: throw `AppError` (or `notFound()`,
  * `conflict(code, text)`…); anything else is a 500 whose details stay in the log.
  */
+/** Longest path parameter Fastify passes on to the route's schema (its default is 100). */
+export const MAX_PARAM_LENGTH = 2_048;
+
 export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const app = Fastify({
@@ -83,6 +86,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     forceCloseConnections: 'idle',
     // Our own 503 SHUTTING_DOWN body instead (graceful-close.ts).
     return503OnClosing: false,
+    // Fastify answers 414 for a path parameter over 100 characters, before any schema runs: a
+    // signed token (the notifier's unsubscribe links, up to 600) would be refused. Long enough
+    // for every declared parameter, so its own schema names the rule (400) instead.
+    maxParamLength: MAX_PARAM_LENGTH,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();

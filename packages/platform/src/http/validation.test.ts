@@ -257,3 +257,28 @@ describe('request validation', () => {
     expect(response.statusCode).toBe(200);
   });
 });
+
+describe('path parameters', () => {
+  it('when a path parameter is longer than 100 characters, then its own schema decides (200 within it, 400 past it), never 414', async () => {
+    app = await createApp();
+    app.get(
+      '/tokens/:token',
+      {
+        schema: {
+          params: z.strictObject({ token: z.string().max(600) }),
+          response: { 200: z.object({ length: z.number() }) },
+        },
+      },
+      (request) => ({ length: request.params.token.length }),
+    );
+    const within = await app.inject({ method: 'GET', url: `/tokens/${'a'.repeat(300)}` });
+    expect(within.statusCode).toBe(200);
+    expect(within.json()).toEqual({ length: 300 });
+    const past = await app.inject({ method: 'GET', url: `/tokens/${'a'.repeat(700)}` });
+    expect(past.statusCode).toBe(400);
+    expect(ErrorBody.parse(past.json()).error.details?.[0]).toMatchObject({
+      in: 'params',
+      path: 'token',
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type { Audience, FraudType } from '@lianxin/contracts';
 import { outboxPlugin, type OutboxFields } from '@lianxin/platform/messaging';
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { Bulletin } from './bulletin.ts';
+import { gramField, KEY_FIELDS } from './search.rules.ts';
 
 /**
  * What a search filters and matches on, for one view of the bulletin (ADR 015). Top-level
@@ -15,15 +16,20 @@ export interface SearchKeys {
   caseDate: string;
   /** Normalised title, summary and body: substring matching. */
   text: string;
-  /** Character bigrams of `text`: indexed, so one equality on a bigram narrows a text query. */
-  grams: string[];
+  /**
+   * Character bigrams of `text`, in KEY_FIELDS indexed arrays of at most MAX_KEY_GRAMS (stored as
+   * `Grams`, `Grams2`…): one equality on a bigram per array narrows a text query.
+   */
+  gramChunks: string[][];
+  /** The text has more bigrams than are kept: text searches scan these bulletins too. */
+  gramsCapped: boolean;
   /** Sort key: when this view last changed (staff) or was published (readers). */
   at: Date;
 }
 
 type Prefixed<P extends string> = {
-  [K in keyof SearchKeys as `${P}${Capitalize<K>}`]: SearchKeys[K];
-};
+  [K in Exclude<keyof SearchKeys, 'gramChunks'> as `${P}${Capitalize<K>}`]: SearchKeys[K];
+} & { [K in `${P}Grams` | `${P}Grams${2 | 3 | 4}`]: string[] };
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 export interface BulletinDoc
@@ -38,7 +44,13 @@ const keyFields = (prefix: 'latest' | 'public', required: boolean) => ({
   [`${prefix}Audiences`]: { type: [String], default: [] },
   [`${prefix}CaseDate`]: { type: String, default: null, required },
   [`${prefix}Text`]: { type: String, default: null, required },
-  [`${prefix}Grams`]: { type: [String], default: [] },
+  ...Object.fromEntries(
+    Array.from({ length: KEY_FIELDS }, (_, i) => [
+      gramField(prefix, i),
+      { type: [String], default: [] },
+    ]),
+  ),
+  [`${prefix}GramsCapped`]: { type: Boolean, default: false },
   [`${prefix}At`]: { type: Date, default: null, required },
 });
 
@@ -64,10 +76,14 @@ bulletinSchema.plugin(outboxPlugin);
 bulletinSchema.index({ status: 1, publicAt: -1 });
 // serves: the reviewers' queue (awaitingReview=true)
 bulletinSchema.index({ awaitingReview: 1 });
-// serves: staff text search: an equality on one bigram of the query (multikey)
-bulletinSchema.index({ latestGrams: 1 });
-// serves: readers' text search, the same on the published version
-bulletinSchema.index({ publicGrams: 1 });
+// serves: text search (staff: latest, readers: public): an equality on one bigram of the query
+// per key array (multikey; ADR 020)
+for (const view of ['latest', 'public'] as const) {
+  for (let i = 0; i < KEY_FIELDS; i++) bulletinSchema.index({ [gramField(view, i)]: 1 });
+}
+// serves: the second pass of a text search, over the few bulletins whose keys are capped
+bulletinSchema.index({ latestGramsCapped: 1 });
+bulletinSchema.index({ publicGramsCapped: 1 });
 // serves: the fraud-type filter (readers / staff)
 bulletinSchema.index({ publicFraudType: 1 });
 bulletinSchema.index({ latestFraudType: 1 });

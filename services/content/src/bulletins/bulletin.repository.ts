@@ -3,7 +3,14 @@ import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
 import { versionOf, type Bulletin, type BulletinVersion } from './bulletin.ts';
 import type { BulletinDoc, BulletinModel, SearchKeys } from './bulletin.model.ts';
-import { bigramsOf, normaliseText, termPattern, textQuery } from './search.rules.ts';
+import {
+  gramField,
+  KEY_FIELDS,
+  keyGramsOf,
+  normaliseText,
+  termPattern,
+  textQuery,
+} from './search.rules.ts';
 
 /** Staff read every bulletin as it is being written; readers (liaisons, the public) only published ones. */
 export type Readership = 'staff' | 'reader';
@@ -26,12 +33,14 @@ export interface Page<T> {
 function keysOf(version: BulletinVersion, at: string): SearchKeys {
   const c = version.content;
   const text = normaliseText([c.title, c.summary, c.body].join('\n'));
+  const keys = keyGramsOf(text);
   return {
     fraudType: c.fraudType,
     audiences: c.audiences,
     caseDate: c.caseDate,
     text,
-    grams: bigramsOf(text),
+    gramChunks: keys.chunks,
+    gramsCapped: keys.capped,
     at: new Date(at),
   };
 }
@@ -42,7 +51,13 @@ function prefixed(prefix: 'latest' | 'public', keys: SearchKeys | null) {
     [`${prefix}Audiences`]: keys?.audiences ?? [],
     [`${prefix}CaseDate`]: keys?.caseDate ?? null,
     [`${prefix}Text`]: keys?.text ?? null,
-    [`${prefix}Grams`]: keys?.grams ?? [],
+    ...Object.fromEntries(
+      Array.from({ length: KEY_FIELDS }, (_, i) => [
+        gramField(prefix, i),
+        keys?.gramChunks[i] ?? [],
+      ]),
+    ),
+    [`${prefix}GramsCapped`]: keys?.gramsCapped ?? false,
     [`${prefix}At`]: keys?.at ?? null,
   };
 }
@@ -83,13 +98,24 @@ function toBulletin(doc: StoredDoc): Bulletin {
   };
 }
 
-const LIGHT = {
+function withRest(
+  equalities: Record<string, unknown>,
+  rest: Record<string, unknown>[],
+): Record<string, unknown> {
+  return rest.length > 0 ? { ...equalities, $and: rest } : equalities;
+}
+
+// Page reads leave out the history and the search keys (large, and never in a response).
+const LIGHT: Record<string, 0> = {
   history: 0,
-  'latest.text': 0,
-  'latest.grams': 0,
-  'public.text': 0,
-  'public.grams': 0,
   outbox: 0,
+  latestText: 0,
+  publicText: 0,
+  ...Object.fromEntries(
+    (['latest', 'public'] as const).flatMap((view) =>
+      Array.from({ length: KEY_FIELDS }, (_, k) => [gramField(view, k), 0] as const),
+    ),
+  ),
 };
 
 export class BulletinRepository {
@@ -145,6 +171,12 @@ export class BulletinRepository {
     return next;
   }
 
+  /**
+   * One pass over what the filter matches, reading only ids and the sort key (FerretDB decodes
+   * each matched document once; a count beside a find would decode them twice), then the page's
+   * documents by `_id`. A text query narrows in SQL by one bigram key (GIN-served); bulletins
+   * whose keys are capped are found by a second pass narrowed by that flag (ADR 015).
+   */
   async search(
     readership: Readership,
     filter: SearchFilter,
@@ -153,13 +185,13 @@ export class BulletinRepository {
   ): Promise<Page<Bulletin>> {
     const view = readership === 'staff' ? 'latest' : 'public';
     // Equalities on top-level indexed fields first: FerretDB narrows by them in SQL (ADR 012).
-    const query: Record<string, unknown> = {};
-    if (readership === 'reader') query.status = 'published';
-    else if (filter.status !== undefined) query.status = filter.status;
+    const base: Record<string, unknown> = {};
+    if (readership === 'reader') base.status = 'published';
+    else if (filter.status !== undefined) base.status = filter.status;
     if (readership === 'staff' && filter.awaitingReview !== undefined)
-      query.awaitingReview = filter.awaitingReview;
-    if (filter.fraudType !== undefined) query[`${view}FraudType`] = filter.fraudType;
-    if (filter.audience !== undefined) query[`${view}Audiences`] = filter.audience;
+      base.awaitingReview = filter.awaitingReview;
+    if (filter.fraudType !== undefined) base[`${view}FraudType`] = filter.fraudType;
+    if (filter.audience !== undefined) base[`${view}Audiences`] = filter.audience;
     const rest: Record<string, unknown>[] = [];
     if (filter.from !== undefined || filter.to !== undefined) {
       rest.push({
@@ -169,27 +201,48 @@ export class BulletinRepository {
         },
       });
     }
-    if (filter.q !== undefined) {
+    const passes: Record<string, unknown>[] = [];
+    if (filter.q === undefined) {
+      passes.push(withRest(base, rest));
+    } else {
       const text = textQuery(filter.q);
       if (text.terms.length === 0) return { items: [], total: 0 };
-      // One bigram as an equality (index-served); all of them and the substrings decide.
-      const lead = this.options.bigramKeys ? text.lead : null;
-      if (lead !== null) query[`${view}Grams`] = lead;
-      if (this.options.bigramKeys && text.grams.length > 1)
-        rest.push({ [`${view}Grams`]: { $all: text.grams } });
       for (const term of text.terms) rest.push({ [`${view}Text`]: { $regex: termPattern(term) } });
+      const lead = this.options.bigramKeys ? text.lead : null;
+      if (lead === null) {
+        passes.push(withRest(base, rest));
+      } else {
+        // One pass per key array holding the lead bigram, one over the capped; the substrings decide.
+        for (let k = 0; k < KEY_FIELDS; k++)
+          passes.push(withRest({ ...base, [gramField(view, k)]: lead }, rest));
+        passes.push(withRest({ ...base, [`${view}GramsCapped`]: true }, rest));
+      }
     }
-    if (rest.length > 0) query.$and = rest;
-    const [docs, total] = await Promise.all([
-      this.model
-        .find(query as QueryFilter<BulletinDoc>, LIGHT)
-        .sort({ [`${view}At`]: -1, _id: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean<StoredDoc[]>(),
-      this.model.countDocuments(query as QueryFilter<BulletinDoc>),
-    ]);
-    return { items: docs.map(toBulletin), total };
+    const at = `${view}At`;
+    const found = new Map<string, number>();
+    for (const hits of await Promise.all(
+      passes.map((query) =>
+        this.model
+          .find(query as QueryFilter<BulletinDoc>, { _id: 1, [at]: 1 })
+          .lean<{ _id: Types.ObjectId; [key: string]: unknown }[]>(),
+      ),
+    )) {
+      for (const hit of hits) {
+        const when = hit[at];
+        found.set(hit._id.toHexString(), when instanceof Date ? when.getTime() : 0);
+      }
+    }
+    const ordered = [...found].sort(([a, x], [b, y]) => y - x || (b > a ? 1 : b < a ? -1 : 0));
+    const ids = ordered.slice((page - 1) * pageSize, page * pageSize).map(([id]) => id);
+    // One exact-_id read each: the only filter every backend serves from an index.
+    const docs = await Promise.all(
+      ids.map((id) => this.model.findOne({ _id: new Types.ObjectId(id) }, LIGHT).lean<StoredDoc>()),
+    );
+    // A bulletin retracted between the two reads is left out of a reader's page.
+    const shown = docs.filter(
+      (d): d is StoredDoc => d !== null && (readership === 'staff' || d.status === 'published'),
+    );
+    return { items: shown.map(toBulletin), total: found.size };
   }
 
   /** Published bulletins sharing a fraud type or an audience with a session: the candidates for its materials. */

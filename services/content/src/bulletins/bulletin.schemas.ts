@@ -24,23 +24,29 @@ export const LIMITS = { title: 100, summary: 1000, body: 20_000, point: 300, poi
 /** Larger bodies answer 413: the longest valid bulletin is about 80 KB of UTF-8. */
 export const BODY_LIMIT_BYTES = 128 * 1024;
 
-const Point = NonEmptyText(LIMITS.point);
+/** PostgreSQL's jsonb cannot hold U+0000, so FerretDB would fail the write with a 500: refused here. */
+const noNul = { error: 'Must not contain the NUL character (U+0000)' };
+const hasNoNul = (s: string) => !s.includes('\u0000');
+/** Stored text: trimmed, non-empty, at most `max` characters, no NUL. */
+const Text = (max: number) => NonEmptyText(max).refine(hasNoNul, noNul);
+
+const Point = Text(LIMITS.point);
 const CaseDate = z.iso.date({ error: 'Expected a date as YYYY-MM-DD' });
 
 const contentShape = {
-  title: NonEmptyText(LIMITS.title),
+  title: Text(LIMITS.title),
   fraudType: FraudType,
-  summary: NonEmptyText(LIMITS.summary),
+  summary: Text(LIMITS.summary),
   /** Markdown, stored exactly as written; the console renders it safely. */
-  body: z.string().min(1).max(LIMITS.body),
+  body: z.string().min(1).max(LIMITS.body).refine(hasNoNul, noNul),
   caseDate: CaseDate,
-  region: NonEmptyText(50),
+  region: Text(50),
   lossFen: Fen,
   victimProfile: z.strictObject({
     ageBand: AgeBand.nullable(),
-    occupation: NonEmptyText(50).nullable(),
+    occupation: Text(50).nullable(),
   }),
-  modusOperandi: NonEmptyText(2000).nullable(),
+  modusOperandi: Text(2000).nullable(),
   warningSigns: z.array(Point).min(1).max(LIMITS.points),
   advice: z.array(Point).min(1).max(LIMITS.points),
   audiences: z
@@ -48,7 +54,7 @@ const contentShape = {
     .min(1)
     .max(Audience.options.length)
     .refine((list) => new Set(list).size === list.length, { error: 'Audiences must not repeat' }),
-  tags: z.array(NonEmptyText(20)).max(10),
+  tags: z.array(Text(20)).max(10),
 };
 
 export const CreateBulletinBody = z.strictObject({
@@ -94,8 +100,8 @@ export const EditBulletinBody = z
   });
 export type EditBulletinBody = z.output<typeof EditBulletinBody>;
 
-export const RejectBody = z.strictObject({ comment: NonEmptyText(1000) });
-export const RetractBody = z.strictObject({ reason: NonEmptyText(500) });
+export const RejectBody = z.strictObject({ comment: Text(1000) });
+export const RetractBody = z.strictObject({ reason: Text(500) });
 /** Submit and approve carry no body (an empty JSON object is accepted too). */
 export const NoBody = z.strictObject({}).nullish();
 

@@ -27,6 +27,25 @@ describe('bulletin input', () => {
     ).toEqual(['body']);
   });
 
+  it('when a text field holds a NUL character, then 400 names the field (the database cannot store it)', async () => {
+    for (const [extra, path] of [
+      [{ title: '标题\u0000' }, 'title'],
+      [{ body: '正文\u0000正文' }, 'body'],
+      [{ advice: ['建议', '\u0000'] }, 'advice.1'],
+    ] as const) {
+      const res = await cast.author('POST', '/bulletins', bulletinBody(extra));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(
+        res.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path),
+      ).toEqual([path]);
+    }
+    const b = await bulletinAt(cast, 'in_review');
+    const rejected = await cast.reviewer('POST', `/bulletins/${b.id}/reject`, {
+      comment: '请\u0000补充',
+    });
+    expect(rejected.statusCode).toBe(400);
+  });
+
   it('when a body has an unknown field or a victim name, then 400 names it', async () => {
     const res = await cast.author(
       'POST',

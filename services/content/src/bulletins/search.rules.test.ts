@@ -1,6 +1,13 @@
 // Unit tests of the search keys: bigrams of Chinese and mixed text, and how a query becomes keys.
 import { describe, expect, it } from 'vitest';
-import { bigramsOf, normaliseText, textQuery } from './search.rules.ts';
+import {
+  bigramsOf,
+  KEY_FIELDS,
+  keyGramsOf,
+  MAX_KEY_GRAMS,
+  normaliseText,
+  textQuery,
+} from './search.rules.ts';
 
 describe('search keys', () => {
   it('when Chinese text is keyed, then each adjacent pair inside a run is a key once', () => {
@@ -14,6 +21,22 @@ describe('search keys', () => {
 
   it('when a run is one character, then it is its own key', () => {
     expect(bigramsOf('骗 局')).toEqual(['局', '骗']);
+  });
+
+  it('when a text has more bigrams than the key arrays hold, then they fill in order, each sorted, and it is marked capped', () => {
+    const total = KEY_FIELDS * MAX_KEY_GRAMS + 50;
+    const text = Array.from({ length: total + 1 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join(
+      '',
+    );
+    const keys = keyGramsOf(`标题 ${text}`);
+    expect(keys.capped).toBe(true);
+    expect(keys.chunks.map((c) => c.length)).toEqual(Array(KEY_FIELDS).fill(MAX_KEY_GRAMS));
+    expect(keys.chunks[0]).toContain('标题');
+    for (const chunk of keys.chunks) expect(chunk).toEqual([...chunk].sort());
+    expect(keyGramsOf('刷单返利')).toEqual({
+      chunks: [['刷单', '单返', '返利'], [], [], []],
+      capped: false,
+    });
   });
 
   it('when a query has words, then every word must match and its bigrams are the keys', () => {

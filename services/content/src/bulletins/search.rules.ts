@@ -12,19 +12,50 @@ function runsOf(text: string): string[] {
   return normaliseText(text).match(RUN) ?? [];
 }
 
-/**
- * Every pair of adjacent characters inside a run, once. "刷单返利" → 刷单, 单返, 返利.
- * A one-character run yields itself, so single characters can be found as whole runs.
- */
-export function bigramsOf(text: string): string[] {
+/** Every distinct pair of adjacent characters inside a run, in the order they first occur. */
+function gramsInOrder(text: string): string[] {
   const grams = new Set<string>();
   for (const run of runsOf(text)) {
     const chars = Array.from(run);
     if (chars.length === 1) grams.add(run);
     for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
   }
-  return [...grams].sort();
+  return [...grams];
 }
+
+/**
+ * Every pair of adjacent characters inside a run, once. "刷单返利" → 刷单, 单返, 返利.
+ * A one-character run yields itself, so single characters can be found as whole runs.
+ */
+export function bigramsOf(text: string): string[] {
+  return gramsInOrder(text).sort();
+}
+
+/**
+ * The most keys one array field holds. FerretDB also builds a btree on the whole array beside
+ * our GIN index, and PostgreSQL refuses an index row over ~2.7 kB: 400 distinct Chinese bigrams
+ * fit, 600 failed the insert with a 500 (measured, ADR 020). 256 leaves room for 4-byte characters.
+ */
+export const MAX_KEY_GRAMS = 256;
+/** Key fields per view: up to 1,024 distinct bigrams (a bulletin of ~1,500 characters) are keyed. */
+export const KEY_FIELDS = 4;
+
+/**
+ * The keys stored for a text: its distinct bigrams in the order they first occur (title and
+ * summary first), split into KEY_FIELDS chunks of at most MAX_KEY_GRAMS, each sorted. `capped`
+ * marks a text with more: a search scans the capped bulletins too, so nothing is missed.
+ */
+export function keyGramsOf(text: string): { chunks: string[][]; capped: boolean } {
+  const all = gramsInOrder(text);
+  const chunks = Array.from({ length: KEY_FIELDS }, (_, i) =>
+    all.slice(i * MAX_KEY_GRAMS, (i + 1) * MAX_KEY_GRAMS).sort(),
+  );
+  return { chunks, capped: all.length > KEY_FIELDS * MAX_KEY_GRAMS };
+}
+
+/** The stored field of key chunk `i` of a view: `publicGrams`, `publicGrams2`, … (chunk 0 keeps the old name). */
+export const gramField = (view: 'latest' | 'public', i: number): string =>
+  i === 0 ? `${view}Grams` : `${view}Grams${i + 1}`;
 
 export interface TextQuery {
   /** Each must occur in the normalised text (words typed with spaces between them). */

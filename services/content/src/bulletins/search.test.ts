@@ -91,6 +91,22 @@ describe('bulletin search', () => {
     );
   });
 
+  it('when a body has more distinct bigrams than a bulletin keeps as keys, then it is published and a word at its end is found', async () => {
+    // 15,000 characters with thousands of distinct bigrams: stored whole as keys, PostgreSQL
+    // refused the index row and the create answered 500.
+    let seed = 3;
+    const chars = Array.from({ length: 15_000 }, () =>
+      String.fromCodePoint(0x4e00 + ((seed = (seed * 1103515245 + 12345) % 2147483648) % 20_000)),
+    );
+    const long = await bulletinAt(cast, 'published', {
+      title: '长篇案例简报',
+      body: `${chars.join('')}\n\n最后提到了琥珀项链。`,
+    });
+    expect(await find(cast.liaison, q('琥珀项链'))).toEqual([long.id]);
+    expect(await find(cast.liaison, q('长篇案例'))).toEqual([long.id]);
+    expect(await find(cast.liaison, q('退休教师'))).toEqual([pension.id]);
+  });
+
   it('when the query is bad, then 400 names the parameter', async () => {
     const res = await cast.liaison('GET', '/bulletins?fraudType=lottery');
     expect(res.statusCode).toBe(400);
