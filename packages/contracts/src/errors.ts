@@ -56,8 +56,6 @@ export const ERROR_STATUS = {
   /** Detail extra: `status`. */
   SESSION_NOT_SCHEDULED: 409,
   // --- registrations and check-in ---
-  /** A liaison's bank is not invited: answered as 404, like any object outside their bank. */
-  NOT_INVITED: 404,
   DUPLICATE_ATTENDEE: 409,
   /** Detail extra: `opensAt` / `closesAt`. */
   REGISTRATION_CLOSED: 409,

@@ -40,6 +40,7 @@ describe('topics', () => {
   it('when asking what travels on the registrations topic, then it is registrations, attendance and feedback', () => {
     expect(eventTypesOn(Topics.registrations).sort()).toEqual([
       'attendance.checked_in',
+      'feedback.followed_up',
       'feedback.submitted',
       'registration.cancelled',
       'registration.confirmed',

@@ -48,6 +48,7 @@ export const EVENT_TOPICS = {
   'registration.cancelled': Topics.registrations,
   'attendance.checked_in': Topics.registrations,
   'feedback.submitted': Topics.registrations,
+  'feedback.followed_up': Topics.registrations,
   'bulletin.published': Topics.bulletins,
   'bulletin.retracted': Topics.bulletins,
   'subscription.created': Topics.bulletins,

@@ -16,6 +16,7 @@ import { SubscriptionCreated, SubscriptionRemoved } from './subscriptions.ts';
 import { OpinionRaised, OpinionResolved, OpinionUpdated } from './opinions.ts';
 import {
   AttendanceCheckedIn,
+  FeedbackFollowedUp,
   FeedbackSubmitted,
   RegistrationCancelled,
   RegistrationConfirmed,
@@ -53,6 +54,7 @@ export const EventMap = {
   'registration.cancelled': RegistrationCancelled,
   'attendance.checked_in': AttendanceCheckedIn,
   'feedback.submitted': FeedbackSubmitted,
+  'feedback.followed_up': FeedbackFollowedUp,
   'opinion.raised': OpinionRaised,
   'opinion.updated': OpinionUpdated,
   'opinion.resolved': OpinionResolved,

@@ -126,3 +126,15 @@ export const FeedbackSubmitted = z.object({
   submittedAt: Instant,
 });
 export type FeedbackSubmitted = z.infer<typeof FeedbackSubmitted>;
+
+/** A red rating's follow-up closed by an officer: who, when and what was done. */
+export const FeedbackFollowedUp = z.object({
+  sessionId: ObjectIdString,
+  registrationId: ObjectIdString,
+  bankId: ObjectIdString,
+  closedBy: UserId,
+  closedAt: Instant,
+  /** What was done about it, as the officer wrote it. */
+  action: NonEmptyText(1000),
+});
+export type FeedbackFollowedUp = z.infer<typeof FeedbackFollowedUp>;

@@ -195,6 +195,14 @@ export const samples: { [K in EventType]: z.input<EventMap[K]> } = {
     comment: '讲得很实在',
     submittedAt: '2025-04-10T03:40:00.000Z',
   },
+  'feedback.followed_up': {
+    sessionId,
+    registrationId,
+    bankId,
+    closedBy: 'officer-zhang',
+    closedAt: '2025-04-12T02:00:00.000Z',
+    action: '已与主讲民警复盘讲解方式，下期增加互动环节',
+  },
   'opinion.raised': { ...opinion, status: 'open', resolutionNote: null, resolvedAt: null },
   'opinion.updated': { ...opinion, status: 'in_progress', resolutionNote: null, resolvedAt: null },
   'opinion.resolved': {

@@ -1,5 +1,6 @@
 // Check-in and three-colour feedback on the real database: the window, once under concurrency, the follow-up on a red rating.
-import { serviceHarness } from '@lianxin/testing';
+import { AnyEnvelope, Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness } from '@lianxin/testing';
 import { describe, expect, it } from 'vitest';
 import { outreachService } from '../service.ts';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
@@ -127,5 +128,116 @@ describe('feedback', () => {
     await scan(token);
     const res = await rate(token, { attitude: 'blue', tone: 'blue', expression: 'blue' });
     expect(res.json<{ followUpOpened: boolean }>().followUpOpened).toBe(false);
+  });
+});
+
+describe('follow-up of a red rating', () => {
+  const closeUrl = (sessionId: string, id: string) =>
+    `/sessions/${sessionId}/registrations/${id}/follow-up/close`;
+
+  it('when an officer closes it, then who, when and what was done are recorded once (20 at once: one 200, the rest 409), the summary shows it and feedback.followed_up is published', async () => {
+    const reg = await confirmed();
+    await scan(reg.token);
+    expect(
+      (await rate(reg.token, { attitude: 'red', tone: 'blue', expression: 'blue' })).statusCode,
+    ).toBe(201);
+    const officer = `Bearer ${await token({ sub: 'officer-zhao', role: 'officer', name: '赵警官' })}`;
+    const close = (action: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: closeUrl(reg.sessionId, reg.id),
+        headers: { authorization: officer },
+        payload: { action },
+      });
+    const before = Date.now();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => close(`已与主讲民警复盘，第 ${i} 条`)),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([
+      200,
+      ...Array<number>(19).fill(409),
+    ]);
+    expect(
+      new Set(
+        responses.filter((r) => r.statusCode === 409).map((r) => r.json<ErrorJson>().error.code),
+      ),
+    ).toEqual(new Set(['INVALID_TRANSITION']));
+    const won = responses
+      .find((r) => r.statusCode === 200)
+      ?.json<{ action: string; closedBy: string; closedAt: string }>();
+    expect(won).toMatchObject({
+      status: 'closed',
+      closedBy: 'officer-zhao',
+      registrationId: reg.id,
+    });
+    expect(Date.parse(won?.closedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+
+    const stored = await h.models.registrations.findById(reg.id).lean<RegistrationDoc>();
+    expect(stored?.feedback?.followUp).toMatchObject({
+      status: 'closed',
+      closedBy: 'officer-zhao',
+      action: won?.action,
+    });
+    // Confirmed (1), checked in (2), feedback (3), follow-up closed (4): once.
+    expect(stored?.version).toBe(4);
+
+    const coordinator = `Bearer ${await token({ sub: 'coord-f', role: 'coordinator', name: '协调员' })}`;
+    const summary = await h.app.inject({
+      method: 'GET',
+      url: `/sessions/${reg.sessionId}/summary`,
+      headers: { authorization: coordinator },
+    });
+    expect(summary.json<{ followUps: unknown[] }>().followUps).toEqual([
+      expect.objectContaining({
+        registrationId: reg.id,
+        status: 'closed',
+        closedBy: 'officer-zhao',
+        action: won?.action,
+        closedAt: won?.closedAt,
+      }),
+    ]);
+
+    const messages = await readTopic(h.env.kafkaBrokers, h.topic(Topics.registrations), {
+      until: (m) =>
+        m.some(
+          (x) =>
+            x.headers['event-type'] === 'feedback.followed_up' &&
+            x.value?.includes(reg.id) === true,
+        ),
+      timeoutMs: 30_000,
+    });
+    const published = messages
+      .filter((x) => x.headers['event-type'] === 'feedback.followed_up')
+      .map((x) => AnyEnvelope.parse(JSON.parse(x.value ?? 'null')))
+      .filter((e) => e.subject === reg.id);
+    expect(published.map((e) => [e.sequence, e.data])).toEqual([
+      [
+        4,
+        expect.objectContaining({
+          sessionId: reg.sessionId,
+          closedBy: 'officer-zhao',
+          action: won?.action,
+        }),
+      ],
+    ]);
+  });
+
+  it('when a liaison tries to close it, or there is no red rating, then 403 and 404', async () => {
+    const reg = await confirmed();
+    await scan(reg.token);
+    await rate(reg.token, { attitude: 'blue', tone: 'blue', expression: 'yellow' });
+    const liaison = `Bearer ${await token({ liaison: '0123456789abcdef01234567' })}`;
+    const officer = `Bearer ${await token({ sub: 'officer-qian', role: 'officer', name: '钱警官' })}`;
+    const as = (authorization: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: closeUrl(reg.sessionId, reg.id),
+        headers: { authorization },
+        payload: { action: '已处理' },
+      });
+    expect((await as(liaison)).statusCode).toBe(403);
+    const none = await as(officer);
+    expect(none.statusCode).toBe(404);
+    expect(none.json<ErrorJson>().error.code).toBe('NOT_FOUND');
   });
 });

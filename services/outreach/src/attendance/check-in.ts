@@ -3,7 +3,6 @@ import { badRequest, conflict } from '@lianxin/platform/http';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound } from '../registrations/registration.rules.ts';
-import { sessionNotFound } from '../sessions/session.rules.ts';
 import { verifyCheckInToken } from '../registrations/check-in-token.ts';
 
 const OPENS_BEFORE_START_MS = 3_600_000;
@@ -32,8 +31,7 @@ export async function checkIn(
   sessionId: string,
   by: { method: 'qr'; officerId: null } | { method: 'officer'; officerId: string },
 ): Promise<RegistrationDoc> {
-  const session = await deps.sessions.findById(sessionId);
-  if (!session) throw sessionNotFound();
+  const session = await deps.sessions.getOrThrow(sessionId);
   const reg = await deps.registrations.findInSession(registrationId, sessionId, null);
   if (!reg) throw registrationNotFound();
   const now = deps.now();

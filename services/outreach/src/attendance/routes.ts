@@ -7,6 +7,7 @@ import type { Deps } from '../shared/deps.ts';
 import { staffOf } from '@lianxin/platform/auth';
 import { CheckInToken } from '@lianxin/contracts';
 import { checkIn, resolveToken } from './check-in.ts';
+import { closeFollowUp } from './close-follow-up.ts';
 import { submitFeedback } from './submit-feedback.ts';
 
 const CheckInView = z.object({
@@ -14,6 +15,18 @@ const CheckInView = z.object({
   sessionId: z.string(),
   checkedInAt: z.string(),
   method: z.string(),
+});
+const FollowUpParams = z.strictObject({
+  sessionId: ObjectIdString,
+  registrationId: ObjectIdString,
+});
+const FollowUpView = z.object({
+  registrationId: z.string(),
+  sessionId: z.string(),
+  status: z.literal('closed'),
+  closedBy: z.string(),
+  closedAt: z.string(),
+  action: z.string(),
 });
 const FeedbackView = z.object({
   registrationId: z.string(),
@@ -97,6 +110,44 @@ export function attendanceRoutes(app: App, deps: Deps): void {
         sessionId: reg.sessionId,
         followUpOpened: reg.feedback?.followUp != null,
       });
+    },
+  );
+
+  app.post(
+    '/sessions/:sessionId/registrations/:registrationId/follow-up/close',
+    {
+      onRequest: [app.authenticate, requireRole('coordinator', 'officer')],
+      schema: {
+        tags,
+        description:
+          'Closes the follow-up a red rating opened: who (the caller), when (now) and what was done. Once; `feedback.followed_up` is published.',
+        params: FollowUpParams,
+        body: z.strictObject({ action: NonEmptyText(1000) }),
+        response: {
+          200: FollowUpView,
+          ...errorResponses('NOT_FOUND', 'INVALID_TRANSITION'),
+        },
+      },
+    },
+    async (request) => {
+      const { sessionId, registrationId } = request.params;
+      const reg = await closeFollowUp(
+        deps,
+        staffOf(request),
+        sessionId,
+        registrationId,
+        request.body.action,
+      );
+      const followUp = reg.feedback?.followUp;
+      if (followUp?.status !== 'closed') throw new Error('follow-up not closed');
+      return {
+        registrationId: reg._id,
+        sessionId: reg.sessionId,
+        status: 'closed' as const,
+        closedBy: followUp.closedBy,
+        closedAt: followUp.closedAt.toISOString(),
+        action: followUp.action,
+      };
     },
   );
 }

@@ -9,6 +9,12 @@ export interface BankRepository {
   /** Whether this liaison exists, belongs to the bank and is active. */
   isActiveLiaison(liaisonId: string, bankId: string): Promise<boolean>;
   list(): Promise<BankView[]>;
+  /** Active banks by code (the demo's invitations). */
+  activeBanks(limit: number): Promise<BankView[]>;
+  /** Active, not removed liaisons. */
+  activeLiaisons(): Promise<LiaisonView[]>;
+  /** How many active banks and active liaisons the read model holds. */
+  counts(): Promise<{ banks: number; liaisons: number }>;
 }
 
 export function bankRepository(
@@ -34,6 +40,19 @@ export function bankRepository(
     },
     async list() {
       return banks.find({}).sort({ _id: 1 }).lean<BankView[]>();
+    },
+    async activeBanks(limit) {
+      return banks.find({ status: 'active' }).sort({ code: 1 }).limit(limit).lean<BankView[]>();
+    },
+    async activeLiaisons() {
+      return liaisons.find({ active: true, removed: false }).lean<LiaisonView[]>();
+    },
+    async counts() {
+      const [b, l] = await Promise.all([
+        banks.countDocuments({ status: 'active' }),
+        liaisons.countDocuments({ active: true }),
+      ]);
+      return { banks: b, liaisons: l };
     },
   };
 }

@@ -16,7 +16,7 @@ describe('demo data', () => {
     const first = await loadDemo(h.deps);
     expect(first).toMatchObject({ loaded: true, sessions: 5, forumsSkipped: false });
     expect(await loadDemo(h.deps)).toMatchObject({ loaded: false });
-    const { sessions, registrations, opinions } = h.deps.models;
+    const { sessions, registrations, opinions } = h.models;
     expect(await sessions.countDocuments()).toBe(5);
     expect(await sessions.countDocuments({ status: 'completed' })).toBe(3);
 

@@ -73,9 +73,8 @@ function liaisonsOf(banks: BankView[], contacts: LiaisonView[]): Contact[] {
 
 /** Idempotent: nothing happens when the demo's first session already exists. */
 export async function loadDemo(deps: Deps): Promise<DemoReport> {
-  const { sessions, banks, liaisons } = deps.models;
   const first = PAST_SESSIONS[0]?.title ?? FORUM_TITLE;
-  if ((await sessions.countDocuments({ title: first })) > 0) {
+  if (await deps.sessions.existsWithTitle(first)) {
     return { loaded: false, sessions: 0, registrations: 0, forumsSkipped: false };
   }
   const report: DemoReport = { loaded: true, sessions: 0, registrations: 0, forumsSkipped: false };
@@ -96,15 +95,8 @@ export async function loadDemo(deps: Deps): Promise<DemoReport> {
   await schedule(deps, { ...ENTERPRISE_VISIT, startsAt: visitAt, endsAt: visitAt + HOUR });
   report.sessions += 1;
 
-  const active = await banks
-    .find({ status: 'active' })
-    .sort({ code: 1 })
-    .limit(12)
-    .lean<BankView[]>();
-  const contacts = liaisonsOf(
-    active,
-    await liaisons.find({ active: true, removed: false }).lean<LiaisonView[]>(),
-  );
+  const active = await deps.banks.activeBanks(12);
+  const contacts = liaisonsOf(active, await deps.banks.activeLiaisons());
   if (contacts.length === 0) {
     report.forumsSkipped = true;
     return report;
@@ -221,9 +213,10 @@ export async function loadDemoWhenBanksArrive(
   signal: AbortSignal,
 ): Promise<DemoReport> {
   const deadline = Date.now() + 60_000;
-  const ready = async () =>
-    (await deps.models.banks.countDocuments({ status: 'active' })) >= 12 &&
-    (await deps.models.liaisons.countDocuments({ active: true })) >= 12;
+  const ready = async () => {
+    const { banks, liaisons } = await deps.banks.counts();
+    return banks >= 12 && liaisons >= 12;
+  };
   while (!(await ready()) && Date.now() < deadline) {
     if (signal.aborted) throw new Error('stopped');
     await new Promise((r) => setTimeout(r, 500));

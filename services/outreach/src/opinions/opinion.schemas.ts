@@ -29,6 +29,9 @@ export const PatchOpinionBody = z.strictObject({
 });
 export type PatchOpinionBody = z.output<typeof PatchOpinionBody>;
 
+/** POST /opinions/:id/resolve: the answer given, or what was done. */
+export const ResolveOpinionBody = z.strictObject({ resolutionNote: NonEmptyText(2000) });
+
 export const OpinionParams = z.strictObject({ opinionId: ObjectIdString });
 
 export const ListOpinionsQuery = PageQuery.extend({

@@ -1,5 +1,6 @@
 // Opinions (社情民意) and the session summary through the HTTP API on the real database.
-import { serviceHarness } from '@lianxin/testing';
+import { AnyEnvelope, Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness } from '@lianxin/testing';
 import { describe, expect, it } from 'vitest';
 import { outreachService } from '../service.ts';
 import type { SessionSummary } from '../sessions/session-summary.ts';
@@ -109,6 +110,54 @@ describe('opinions', () => {
   });
 });
 
+describe('resolving an opinion', () => {
+  const resolve = (id: string, body: Record<string, string>, headers = auth) =>
+    h.app.inject({ method: 'POST', url: `/opinions/${id}/resolve`, headers, payload: body });
+
+  it('when an officer resolves it with its answer, then it is resolved once (10 at once: one 200, the rest 409), and opinion.resolved carries the answer', async () => {
+    const sessionId = await newSession();
+    const opinion = (await raise(sessionId)).json<OpinionJson>();
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        resolve(opinion.id, { resolutionNote: `已增设路灯 ${i}` }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, ...Array<number>(9).fill(409)]);
+    const won = responses
+      .find((r) => r.statusCode === 200)
+      ?.json<OpinionJson & { resolvedAt: string }>();
+    expect(won).toMatchObject({ id: opinion.id, status: 'resolved', overdue: false });
+    expect(won?.resolutionNote).toMatch(/^已增设路灯 \d$/);
+    expect(Date.parse(won?.resolvedAt ?? '')).not.toBeNaN();
+    const messages = await readTopic(h.env.kafkaBrokers, h.topic(Topics.sessions), {
+      until: (m) =>
+        m.some((x) => x.headers['event-type'] === 'opinion.resolved' && x.key === opinion.id),
+      timeoutMs: 30_000,
+    });
+    const resolved = messages
+      .filter((x) => x.key === opinion.id && x.headers['event-type'] === 'opinion.resolved')
+      .map((x) => AnyEnvelope.parse(JSON.parse(x.value ?? 'null')).data);
+    expect(resolved).toEqual([
+      expect.objectContaining({ status: 'resolved', resolutionNote: won?.resolutionNote }),
+    ]);
+  });
+
+  it('when the answer is missing, the caller is a liaison or the opinion is unknown, then 400, 403 and 404', async () => {
+    const sessionId = await newSession();
+    const opinion = (await raise(sessionId)).json<OpinionJson>();
+    const missing = await resolve(opinion.id, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('resolutionNote');
+    const liaison = {
+      authorization: `Bearer ${await token({ liaison: '0123456789abcdef01234567' })}`,
+    };
+    expect((await resolve(opinion.id, { resolutionNote: '已答复' }, liaison)).statusCode).toBe(403);
+    expect(
+      (await resolve('0123456789abcdef01234567', { resolutionNote: '已答复' })).statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('summary', () => {
   it('when a forum is completed, then the summary counts per bank registered, confirmed, waitlisted, attended and no-shows, feedback by colour and opinions by status', async () => {
     const [a, b] = await seedBanks(h.db, 2);
@@ -191,6 +240,9 @@ describe('summary', () => {
         ratings: { attitude: 'red', tone: 'blue', expression: 'blue' },
         comment: '现场讲解时间偏短',
         status: 'open',
+        closedBy: null,
+        closedAt: null,
+        action: null,
       },
     ]);
     expect(summary.opinions).toEqual({ open: 1, in_progress: 0, resolved: 0, overdue: 0 });

@@ -1,11 +1,10 @@
 // Use case: record a public opinion or request (社情民意) raised at a session, with an owner and a due date.
 import type { StaffPrincipal } from '@lianxin/platform/auth';
 import { EventMap } from '@lianxin/contracts';
-import { initialOutbox, newEvent } from '@lianxin/platform/messaging';
+import { newEvent } from '@lianxin/platform/messaging';
 import { invalidField } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { newId } from '@lianxin/platform/db';
-import { sessionNotFound } from '../sessions/session.rules.ts';
 import type { RaiseOpinionBody } from './opinion.schemas.ts';
 import { toOpinionSnapshot } from './opinion.view.ts';
 import type { OpinionDoc } from './opinion.model.ts';
@@ -25,8 +24,7 @@ export async function raiseOpinion(
       en: 'raisedBy is an organisation or a description, never an ID number',
     });
   }
-  if ((await deps.models.sessions.countDocuments({ _id: sessionId })) === 0)
-    throw sessionNotFound();
+  await deps.sessions.requireExisting(sessionId);
   const fields = {
     _id: newId(),
     sessionId,
@@ -45,8 +43,5 @@ export async function raiseOpinion(
     'opinion.raised',
     EventMap['opinion.raised'].parse(toOpinionSnapshot(fields)),
   );
-  const doc: OpinionDoc = { ...fields, ...initialOutbox([event]) };
-  await deps.models.opinions.create(doc);
-  deps.wake();
-  return doc;
+  return deps.opinions.insert(fields, [event]);
 }

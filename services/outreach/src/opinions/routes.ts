@@ -12,9 +12,11 @@ import {
   OpinionView,
   PatchOpinionBody,
   RaiseOpinionBody,
+  ResolveOpinionBody,
 } from './opinion.schemas.ts';
 import { toOpinionView } from './opinion.view.ts';
 import { raiseOpinion } from './raise-opinion.ts';
+import { resolveOpinion } from './resolve-opinion.ts';
 import { updateOpinion } from './update-opinion.ts';
 
 export function opinionRoutes(app: App, deps: Deps): void {
@@ -73,5 +75,28 @@ export function opinionRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       toOpinionView(await updateOpinion(deps, request.params.opinionId, request.body), deps.now()),
+  );
+
+  app.post(
+    '/opinions/:opinionId/resolve',
+    {
+      ...staff,
+      schema: {
+        tags,
+        description:
+          'Resolves the opinion with its answer (`resolutionNote`): open or in_progress → resolved, once; `opinion.resolved` is published.',
+        params: OpinionParams,
+        body: ResolveOpinionBody,
+        response: {
+          200: OpinionView,
+          ...errorResponses('NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'),
+        },
+      },
+    },
+    async (request) =>
+      toOpinionView(
+        await resolveOpinion(deps, request.params.opinionId, request.body.resolutionNote),
+        deps.now(),
+      ),
   );
 }

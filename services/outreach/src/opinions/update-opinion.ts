@@ -2,7 +2,7 @@
 import { EventMap, type OpinionStatus } from '@lianxin/contracts';
 import { conflict } from '@lianxin/platform/http';
 import { invalidField } from '@lianxin/platform/errors';
-import { newEvent, withEvents } from '@lianxin/platform/messaging';
+import { newEvent } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
 import { opinionNotFound } from './opinion.rules.ts';
 import type { PatchOpinionBody } from './opinion.schemas.ts';
@@ -16,8 +16,7 @@ export async function updateOpinion(
   opinionId: string,
   patch: PatchOpinionBody,
 ): Promise<OpinionDoc> {
-  const { opinions } = deps.models;
-  const current = await opinions.findById(opinionId, { outbox: 0 }).lean<OpinionDoc>();
+  const current = await deps.opinions.findById(opinionId);
   if (!current) throw opinionNotFound();
   const status = patch.status ?? current.status;
   if (current.status === 'resolved' || ORDER[status] < ORDER[current.status]) {
@@ -69,28 +68,23 @@ export async function updateOpinion(
       ? newEvent('opinion.resolved', EventMap['opinion.resolved'].parse(snapshot))
       : newEvent('opinion.updated', EventMap['opinion.updated'].parse(snapshot));
   // Conditioned on the version read, so two officers' edits cannot interleave into a state neither chose.
-  const res = await opinions.updateOne(
-    { _id: opinionId, version: current.version },
-    withEvents(
-      {
-        $set: {
-          category: next.category,
-          ownerId: next.ownerId,
-          dueAt: next.dueAt,
-          status: next.status,
-          resolutionNote: next.resolutionNote,
-          resolvedAt: next.resolvedAt,
-        },
-      },
-      [event],
-    ),
+  const changed = await deps.opinions.change(
+    current,
+    {
+      category: next.category,
+      ownerId: next.ownerId,
+      dueAt: next.dueAt,
+      status: next.status,
+      resolutionNote: next.resolutionNote,
+      resolvedAt: next.resolvedAt,
+    },
+    event,
   );
-  if (res.matchedCount === 0) {
+  if (!changed) {
     throw conflict('CONFLICT', {
       zh: '该记录刚被他人修改，请刷新后重试',
       en: 'The opinion was just changed; reload and retry',
     });
   }
-  deps.wake();
-  return next;
+  return { ...next, version: current.version + 1 };
 }

@@ -84,7 +84,7 @@ describe('kill -9 mid-burst', () => {
     processes.push(second);
     expect(second.healthyAfterMs).toBeLessThan(20_000);
     await untilReady(second);
-    const { registrations, sessions } = h.deps.models;
+    const { registrations, sessions } = h.models;
     await until(
       async () =>
         (await registrations.countDocuments({ sessionId, status: 'pending' })) === 0 &&

@@ -1,6 +1,5 @@
 // The reconciler: finishes registrations and cancellations a crash interrupted, so no seat leaks and none is counted twice.
 import type { Deps } from '../shared/deps.ts';
-import type { SessionDoc } from '../sessions/session.model.ts';
 import { releaseAndPromote, settleRegistration } from './settle-registration.ts';
 
 export interface ReconcileReport {
@@ -27,7 +26,6 @@ export async function reconcileRegistrations(
   deps: Deps,
   { graceMs, signal }: ReconcileOptions = {},
 ): Promise<ReconcileReport> {
-  const { sessions } = deps.models;
   const report: ReconcileReport = { settled: 0, released: 0, promoted: 0 };
   const cutoff = new Date(deps.now().getTime() - (graceMs ?? deps.settings.pendingGraceMs));
 
@@ -37,9 +35,7 @@ export async function reconcileRegistrations(
     report.settled += 1;
   }
 
-  const open = await sessions
-    .find({ status: 'scheduled' }, { _id: 1, seatHolders: 1, queue: 1 })
-    .lean<Pick<SessionDoc, '_id' | 'seatHolders' | 'queue'>[]>();
+  const open = await deps.sessions.openLedgers();
   for (const session of open) {
     const inLedger = new Set([
       ...session.seatHolders,

@@ -2,7 +2,6 @@
 import type { Attendee } from '@lianxin/contracts';
 import type { LiaisonPrincipal } from '@lianxin/platform/auth';
 import { conflict, type AppError } from '@lianxin/platform/http';
-import { bankRepository } from '../banks/bank.repository.ts';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive, liaisonInactive } from '../banks/bank.rules.ts';
 import { sessionNotScheduled } from '../sessions/session.rules.ts';
@@ -15,7 +14,6 @@ import {
 import type { SessionDoc } from '../sessions/session.model.ts';
 import type { RegistrationDoc } from './registration.model.ts';
 import { isOpenForRegistration, markFirstTransition } from './settle-registration.ts';
-import { seatLedger } from '../sessions/seat-ledger.ts';
 
 export type RegisterResult =
   { ok: true; registration: RegistrationDoc } | { ok: false; error: AppError };
@@ -66,7 +64,7 @@ export async function registerAttendees(
   const session = await findVisibleSessionHead(deps, liaison, sessionId);
   assertScheduled(session);
   if (!isOpenForRegistration(session, deps.now())) throw registrationClosed(session);
-  const banks = bankRepository(deps.models.banks, deps.models.liaisons);
+  const { banks } = deps;
   if (!(await banks.isActiveLiaison(liaison.sub, liaison.bankId))) throw liaisonInactive();
   if (!(await banks.isActive(liaison.bankId))) throw bankNotActive([liaison.bankId]);
 
@@ -95,12 +93,7 @@ async function registerOne(
   // registration that the reconciler settles; nothing about seats has happened yet.
   const pending = await deps.registrations.insertPending(reg);
   if (pending === 'duplicate') return { ok: false, error: duplicate() };
-  const outcome = await seatLedger(deps.models.sessions).claimOrEnqueue(
-    session._id,
-    reg._id,
-    liaison.bankId,
-    session,
-  );
+  const outcome = await deps.seats.claimOrEnqueue(session._id, reg._id, liaison.bankId, session);
   if (outcome.kind === 'closed') {
     // The session stopped taking registrations between our check and the seat claim.
     await deps.registrations.deletePending(reg._id);

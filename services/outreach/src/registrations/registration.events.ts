@@ -86,3 +86,18 @@ export function feedbackSubmitted(
   };
   return newEvent('feedback.submitted', EventMap['feedback.submitted'].parse(data));
 }
+
+export function feedbackFollowedUp(
+  reg: Core,
+  closed: { closedBy: string; closedAt: Date; action: string },
+): PendingEvent {
+  const data = {
+    sessionId: reg.sessionId,
+    registrationId: reg._id,
+    bankId: reg.bankId,
+    closedBy: closed.closedBy,
+    closedAt: closed.closedAt.toISOString(),
+    action: closed.action,
+  };
+  return newEvent('feedback.followed_up', EventMap['feedback.followed_up'].parse(data));
+}

@@ -12,6 +12,9 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /** `pending`: written, its seat not yet decided (a crash here is finished by the reconciler). */
 export type RegistrationState = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
 
+export type FollowUp =
+  { status: 'open' } | { status: 'closed'; closedBy: string; closedAt: Date; action: string };
+
 export interface RegistrationDoc extends OutboxFields {
   _id: string;
   sessionId: string;
@@ -29,8 +32,8 @@ export interface RegistrationDoc extends OutboxFields {
     ratings: FeedbackRatings;
     comment: string | null;
     submittedAt: Date;
-    /** Opened by any red rating; the session's follow-up list. */
-    followUp: { status: 'open' | 'closed' } | null;
+    /** Opened by any red rating; the session's follow-up list. Closed with who, when and what was done. */
+    followUp: FollowUp | null;
   } | null;
   /**
    * Set by a session's cancellation before it cancels the registration in the background: from then

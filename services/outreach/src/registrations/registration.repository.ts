@@ -15,6 +15,7 @@ import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
 import {
   attendanceCheckedIn,
+  feedbackFollowedUp,
   feedbackSubmitted,
   registrationCancelled,
   registrationConfirmed,
@@ -83,6 +84,14 @@ export class RegistrationRepository {
   /** Every registration of a session (staff summaries, reconcile, cancellation). */
   allOfSession(sessionId: string): Promise<RegistrationDoc[]> {
     return this.model.find({ sessionId }, NO_OUTBOX).lean<RegistrationDoc[]>().exec();
+  }
+
+  /** A session's registrations without attendee details (its summary). */
+  summaryRowsOfSession(sessionId: string): Promise<Omit<RegistrationDoc, 'outbox' | 'attendee'>[]> {
+    return this.model
+      .find({ sessionId }, { outbox: 0, attendee: 0 })
+      .lean<Omit<RegistrationDoc, 'outbox' | 'attendee'>[]>()
+      .exec();
   }
 
   /** Registrations whose seat was never decided, written before `cutoff`: their request died. */
@@ -243,6 +252,18 @@ export class RegistrationRepository {
       { _id: reg._id, feedback: null },
       { feedback },
       feedbackSubmitted(reg, feedback),
+    );
+  }
+
+  /** open → closed, once: the follow-up of a red rating, with `feedback.followed_up`. */
+  async recordFollowUpClosed(
+    reg: RegistrationDoc,
+    closed: { closedBy: string; closedAt: Date; action: string },
+  ): Promise<boolean> {
+    return this.write(
+      { _id: reg._id, 'feedback.followUp.status': 'open' },
+      { 'feedback.followUp': { status: 'closed', ...closed } },
+      feedbackFollowedUp(reg, closed),
     );
   }
 

@@ -1,4 +1,5 @@
 // Registrations through the HTTP API on the real database: confirm, waitlist, duplicates, window, scope, cancel and promote.
+import { ERROR_STATUS } from '@lianxin/contracts';
 import { serviceHarness } from '@lianxin/testing';
 import { describe, expect, it } from 'vitest';
 import { outreachService } from '../service.ts';
@@ -135,12 +136,26 @@ describe('registering attendees', () => {
     expect(session?.confirmedCount).toBe(1);
   });
 
-  it('when a liaison of a bank that is not invited registers, then 404', async () => {
+  it('when a liaison of a bank that is not invited registers or reads the session, then 404 NOT_FOUND exactly as for a session that does not exist (ADR 019)', async () => {
     const [invited, outsider] = await seedBanks(h.db, 2);
     if (!invited || !outsider) throw new Error('no banks');
     const sessionId = await scheduleForum(h, [invited], { capacity: 10, perBankQuota: null });
-    const res = await register(await liaisonToken(outsider), sessionId, attendee(1));
+    const outsiderToken = await liaisonToken(outsider);
+    const res = await register(outsiderToken, sessionId, attendee(1));
+    const unknown = await register(outsiderToken, '0123456789abcdef01234567', attendee(2));
     expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual(unknown.json());
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('NOT_FOUND');
+    // The catalogue has one code for "not yours or not there": no NOT_INVITED that would say it exists.
+    expect(ERROR_STATUS.NOT_FOUND).toBe(404);
+    expect(Object.keys(ERROR_STATUS)).not.toContain('NOT_INVITED');
+    const read = await h.app.inject({
+      method: 'GET',
+      url: `/sessions/${sessionId}`,
+      headers: { authorization: `Bearer ${outsiderToken}` },
+    });
+    expect(read.statusCode).toBe(404);
+    expect(await h.models.registrations.countDocuments({ sessionId })).toBe(0);
   });
 
   it('when a deactivated liaison registers, then 403; when an officer tries, then 403', async () => {

@@ -4,7 +4,7 @@ import { signCheckInToken } from './check-in-token.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { SessionDoc } from '../sessions/session.model.ts';
 import type { RegistrationDoc } from './registration.model.ts';
-import { entryOf, seatLedger } from '../sessions/seat-ledger.ts';
+import { entryOf } from '../sessions/seat-ledger.ts';
 
 const MAX_ROUNDS = 20;
 /** How long a promoter waits for a registration's own request to finish leaving `pending`. */
@@ -50,7 +50,7 @@ export async function settleRegistration(
   registrationId: string,
   owner = false,
 ): Promise<RegistrationDoc | null> {
-  const ledger = seatLedger(deps.models.sessions);
+  const ledger = deps.seats;
   const waitUntil = Date.now() + OWNER_WAIT_MS;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const reg = await deps.registrations.findById(registrationId);
@@ -110,11 +110,7 @@ export async function releaseAndPromote(
   deps: Deps,
   reg: Pick<RegistrationDoc, '_id' | 'sessionId' | 'bankId'>,
 ): Promise<void> {
-  const promoted = await seatLedger(deps.models.sessions).release(
-    reg.sessionId,
-    reg._id,
-    reg.bankId,
-  );
+  const promoted = await deps.seats.release(reg.sessionId, reg._id, reg.bankId);
   for (const p of promoted) await settleRegistration(deps, p.registrationId);
 }
 

@@ -4,7 +4,6 @@ import type { Deps } from '../shared/deps.ts';
 import { sessionNotFound, sessionNotScheduled } from './session.rules.ts';
 import { releaseSlots } from './reserve-slots.ts';
 import type { SessionDoc } from './session.model.ts';
-import { slotBooks } from './slot-books.ts';
 
 /**
  * Answers at once (202): the session is `cancelled` in one write with its event and a flag saying
@@ -23,10 +22,7 @@ export async function cancelSession(
   if (!(await deps.sessions.markCancelled(current, cancellation))) {
     throw sessionNotScheduled(current.status);
   }
-  await releaseSlots(slotBooks(deps.models.books, deps.models.sessions), {
-    ...current,
-    sessionId,
-  });
+  await releaseSlots(deps.slots, { ...current, sessionId });
   deps.kickSessionCancellations();
   return { ...current, status: 'cancelled', cancellation, cancellingRegistrations: true };
 }

@@ -1,16 +1,13 @@
 // Use case: mark a session held, once it has started; confirmed but not checked in then counts as a no-show.
-import { conflict } from '@lianxin/platform/http';
-import { withEvents } from '@lianxin/platform/messaging';
+import { conflict } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
-import { sessionNotFound, sessionNotScheduled } from './session.rules.ts';
 import { sessionCompleted } from './session.events.ts';
-import { toSnapshot } from './session.view.ts';
 import type { SessionDoc } from './session.model.ts';
+import { sessionNotScheduled } from './session.rules.ts';
+import { toSnapshot } from './session.view.ts';
 
 export async function completeSession(deps: Deps, sessionId: string): Promise<SessionDoc> {
-  const { sessions } = deps.models;
-  const current = await sessions.findById(sessionId).lean<SessionDoc>();
-  if (!current) throw sessionNotFound();
+  const current = await deps.sessions.getOrThrow(sessionId);
   const now = deps.now();
   if (current.status === 'scheduled' && now.getTime() < current.startsAt.getTime()) {
     throw conflict('CONFLICT', {
@@ -23,13 +20,8 @@ export async function completeSession(deps: Deps, sessionId: string): Promise<Se
     status: 'completed',
     completedAt: now.toISOString(),
   });
-  const res = await sessions.updateOne(
-    { _id: sessionId, status: 'scheduled' },
-    withEvents({ $set: { status: 'completed', completedAt: now } }, [event]),
-  );
-  if (res.matchedCount === 0) throw sessionNotScheduled(current.status);
-  deps.wake();
-  const after = await sessions.findById(sessionId).lean<SessionDoc>();
-  if (!after) throw sessionNotFound();
-  return after;
+  if (!(await deps.sessions.markCompleted(current, now, event))) {
+    throw sessionNotScheduled(current.status);
+  }
+  return deps.sessions.getOrThrow(sessionId);
 }

@@ -10,30 +10,21 @@ export async function listSessions(
   principal: Principal,
   q: ListSessionsQuery,
 ): Promise<Paginated<SessionDoc>> {
-  const startsAt: Record<string, Date> = {};
-  if (q.from !== undefined) startsAt.$gte = new Date(q.from);
-  if (q.to !== undefined) startsAt.$lt = new Date(q.to);
   // A liaison asking for another bank's sessions gets an empty page, not someone else's list.
+  if (principal.role === 'liaison' && q.bankId !== undefined && q.bankId !== principal.bankId) {
+    return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  }
   const bankId = principal.role === 'liaison' ? principal.bankId : q.bankId;
-  const filter = {
-    ...(Object.keys(startsAt).length > 0 ? { startsAt } : {}),
-    ...(q.kind === undefined ? {} : { kind: q.kind }),
-    ...(q.status === undefined ? {} : { status: q.status }),
-    ...(bankId === undefined ? {} : { invitedBankIds: bankId }),
-    ...(principal.role === 'liaison' && q.bankId !== undefined && q.bankId !== principal.bankId
-      ? { _id: { $in: [] as string[] } }
-      : {}),
-    ...(q.hostOfficerId === undefined ? {} : { hostOfficerIds: q.hostOfficerId }),
-  };
-  const { sessions } = deps.models;
-  const [items, total] = await Promise.all([
-    sessions
-      .find(filter, { outbox: 0 })
-      .sort({ startsAt: 1, _id: 1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<SessionDoc[]>(),
-    sessions.countDocuments(filter),
-  ]);
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return deps.sessions.list(
+    {
+      ...(q.from === undefined ? {} : { from: new Date(q.from) }),
+      ...(q.to === undefined ? {} : { to: new Date(q.to) }),
+      ...(q.kind === undefined ? {} : { kind: q.kind }),
+      ...(q.status === undefined ? {} : { status: q.status }),
+      ...(bankId === undefined ? {} : { bankId }),
+      ...(q.hostOfficerId === undefined ? {} : { hostOfficerId: q.hostOfficerId }),
+    },
+    q.page,
+    q.pageSize,
+  );
 }

@@ -1,9 +1,7 @@
 // Books a session's venue and every host officer for its time, all or nothing, or says which session is in the way.
 import { conflict } from '@lianxin/platform/http';
-import type { Model } from 'mongoose';
-import type { SessionDoc } from './session.model.ts';
 import { officerKey, venueKey } from './session.rules.ts';
-import type { SlotBooks } from './slot-books.ts';
+import type { SlotBooks } from './slot-book.repository.ts';
 
 export interface SlotPlan {
   sessionId: string;
@@ -26,7 +24,6 @@ export function slotKeys(plan: Pick<SlotPlan, 'venue' | 'hostOfficerIds'>): stri
  */
 export async function reserveSlots(
   books: SlotBooks,
-  sessions: Model<SessionDoc>,
   plan: SlotPlan,
   now: Date,
   previous?: SlotPlan,
@@ -47,9 +44,7 @@ export async function reserveSlots(
         await books.release(undo, plan.sessionId);
       }
     }
-    const other = await sessions
-      .findById(res.clash.sessionId, { title: 1 })
-      .lean<{ title: string }>();
+    const otherTitle = await books.titleOf(res.clash.sessionId);
     const detail = {
       path: key.startsWith('venue:') ? 'venue' : 'hostOfficerIds',
       rule: 'booked',
@@ -58,7 +53,7 @@ export async function reserveSlots(
         en: `overlaps session ${res.clash.sessionId}`,
       },
       conflictingSessionId: res.clash.sessionId,
-      conflictingTitle: other?.title ?? null,
+      conflictingTitle: otherTitle,
       startsAt: res.clash.startsAt.toISOString(),
       endsAt: res.clash.endsAt.toISOString(),
     };
@@ -66,7 +61,7 @@ export async function reserveSlots(
       throw conflict(
         'VENUE_CONFLICT',
         {
-          zh: `该场地在此时段已被活动占用：${other?.title ?? res.clash.sessionId}`,
+          zh: `该场地在此时段已被活动占用：${otherTitle ?? res.clash.sessionId}`,
           en: `The venue is booked at that time by session ${res.clash.sessionId}`,
         },
         [detail],
@@ -75,16 +70,39 @@ export async function reserveSlots(
     throw conflict(
       'HOST_CONFLICT',
       {
-        zh: `主持民警在此时段已有活动：${other?.title ?? res.clash.sessionId}`,
+        zh: `主持民警在此时段已有活动：${otherTitle ?? res.clash.sessionId}`,
         en: `A host officer already hosts session ${res.clash.sessionId} at that time`,
       },
       [{ ...detail, officerId: key.slice('officer:'.length) }],
     );
   }
-  // Keys the session no longer uses (a new venue, a replaced officer) give their time back.
-  if (previous) {
-    const now = new Set(keys);
-    for (const key of previousKeys) if (!now.has(key)) await books.release(key, plan.sessionId);
+}
+
+/** After an edit is written: keys the session no longer uses (a new venue, a replaced officer) give their time back. */
+export async function releaseUnusedSlots(
+  books: SlotBooks,
+  plan: Pick<SlotPlan, 'sessionId' | 'venue' | 'hostOfficerIds'>,
+  previous: Pick<SlotPlan, 'venue' | 'hostOfficerIds'>,
+): Promise<void> {
+  const used = new Set(slotKeys(plan));
+  for (const key of slotKeys(previous))
+    if (!used.has(key)) await books.release(key, plan.sessionId);
+}
+
+/** An edit that was not written gives back what it reserved: its new keys freed, the old times on the keys it kept. */
+export async function undoSlots(
+  books: SlotBooks,
+  plan: SlotPlan,
+  previous: SlotPlan,
+  now: Date,
+): Promise<void> {
+  const previousKeys = new Set(slotKeys(previous));
+  for (const key of slotKeys(plan)) {
+    if (previousKeys.has(key)) {
+      await books.reserve(key, plan.sessionId, previous.startsAt, previous.endsAt, now);
+    } else {
+      await books.release(key, plan.sessionId);
+    }
   }
 }
 

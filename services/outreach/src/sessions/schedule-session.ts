@@ -1,7 +1,5 @@
 // Use case: schedule a session — rules, then the venue and officers booked, then the session with its first event.
 import type { StaffPrincipal } from '@lianxin/platform/auth';
-import { initialOutbox } from '@lianxin/platform/messaging';
-import { bankRepository } from '../banks/bank.repository.ts';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive } from '../banks/bank.rules.ts';
 import { newId } from '@lianxin/platform/db';
@@ -11,7 +9,6 @@ import { sessionScheduled } from './session.events.ts';
 import { toSnapshot } from './session.view.ts';
 import type { SessionCore, SessionDoc } from './session.model.ts';
 import { assertInvitations, assertNotInPast, assertTiming } from './session.rules.ts';
-import { slotBooks } from './slot-books.ts';
 
 export async function scheduleSession(
   deps: Deps,
@@ -28,8 +25,7 @@ export async function scheduleSession(
   assertNotInPast(startsAt, now);
   assertTiming({ startsAt, endsAt, opensAt, closesAt });
   assertInvitations(input.kind, input.invitedBankIds, input.perBankQuota);
-  const { banks, liaisons, sessions, books } = deps.models;
-  const inactive = await bankRepository(banks, liaisons).notActive(input.invitedBankIds);
+  const inactive = await deps.banks.notActive(input.invitedBankIds);
   if (inactive.length > 0) throw bankNotActive(inactive);
 
   const id = newId();
@@ -40,8 +36,7 @@ export async function scheduleSession(
     startsAt,
     endsAt,
   };
-  const slots = slotBooks(books, sessions);
-  await reserveSlots(slots, sessions, plan, now);
+  await reserveSlots(deps.slots, plan, now);
 
   const fields: SessionCore = {
     _id: id,
@@ -73,13 +68,10 @@ export async function scheduleSession(
     seatRev: 0,
   };
   const event = sessionScheduled({ ...toSnapshot(fields), status: 'scheduled' });
-  const created: SessionDoc = { ...fields, ...initialOutbox([event]) };
   try {
-    await sessions.create(created);
+    return await deps.sessions.insert(fields, [event]);
   } catch (error) {
-    await releaseSlots(slots, plan);
+    await releaseSlots(deps.slots, plan);
     throw error;
   }
-  deps.wake();
-  return created;
 }

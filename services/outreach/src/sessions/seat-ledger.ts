@@ -35,6 +35,57 @@ export function planPromotions(state: SeatState): Promotion[] {
   return out;
 }
 
+export type ResizePlan =
+  | {
+      ok: true;
+      promotions: Promotion[];
+      /** The seat part of the session's update: written with the edit, in one write. */
+      set: Record<string, unknown>;
+      inc: Record<string, number>;
+      pullAll: Record<string, string[]>;
+    }
+  | { ok: false; confirmed: number; maxPerBank: number };
+
+/**
+ * A new capacity or quota on the ledger `s` was read with (never below what is confirmed), and the
+ * waiters it makes eligible seated: the update to write together with the edit, conditioned on
+ * `s.seatRev` so that no seat changes hands in between.
+ */
+export function planResize(
+  s: SeatState,
+  capacity: number,
+  perBankQuota: number | null,
+): ResizePlan {
+  const maxPerBank = Math.max(0, ...Object.values(s.bankConfirmed));
+  if (capacity < s.confirmedCount || (perBankQuota !== null && perBankQuota < maxPerBank)) {
+    return { ok: false, confirmed: s.confirmedCount, maxPerBank };
+  }
+  const promotions = planPromotions({ ...s, capacity, perBankQuota });
+  const inc: Record<string, number> = { seatRev: 1 };
+  if (promotions.length > 0) {
+    inc.queueLen = -promotions.length;
+    inc.confirmedCount = promotions.length;
+    for (const p of promotions) {
+      const key = `bankConfirmed.${p.bankId}`;
+      inc[key] = (inc[key] ?? 0) + 1;
+    }
+  }
+  return {
+    ok: true,
+    promotions,
+    set: {
+      capacity,
+      perBankQuota,
+      seatHolders: [...s.seatHolders, ...promotions.map((p) => p.registrationId)],
+    },
+    inc,
+    pullAll:
+      promotions.length > 0
+        ? { queue: promotions.map((p) => entryOf(p.registrationId, p.bankId)) }
+        : {},
+  };
+}
+
 /** What a seat decision needs to know of the session (no ledger arrays: they are large). */
 export type SeatLimits = Pick<
   SessionDoc,
@@ -203,32 +254,6 @@ export function seatLedger(sessions: Model<SessionDoc>) {
         await pause(attempt);
       }
       throw new Error(`seat ledger: could not release registration ${registrationId}`);
-    },
-
-    /** Sets a new capacity or quota (never below what is confirmed) and seats the waiters it makes eligible. */
-    async resize(
-      sessionId: string,
-      capacity: number,
-      perBankQuota: number | null,
-    ): Promise<
-      { ok: true; promotions: Promotion[] } | { ok: false; confirmed: number; maxPerBank: number }
-    > {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const s = await read(sessionId);
-        if (!s) return { ok: true, promotions: [] };
-        const maxPerBank = Math.max(0, ...Object.values(s.bankConfirmed));
-        if (capacity < s.confirmedCount || (perBankQuota !== null && perBankQuota < maxPerBank)) {
-          return { ok: false, confirmed: s.confirmedCount, maxPerBank };
-        }
-        const promotions = planPromotions({ ...s, capacity, perBankQuota });
-        if (
-          await writeIfUnchanged(s, s.seatHolders, promotions, {}, {}, { capacity, perBankQuota })
-        ) {
-          return { ok: true, promotions };
-        }
-        await pause(attempt);
-      }
-      throw new Error(`seat ledger: could not resize session ${sessionId}`);
     },
   };
 }

@@ -6,11 +6,7 @@ import type {
   OpinionStatus,
   SessionStatus,
 } from '@lianxin/contracts';
-import type { OpinionDoc } from '../opinions/opinion.model.ts';
-import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
-import { sessionNotFound } from './session.rules.ts';
-import { WITHOUT_LEDGER, type SessionHead } from './session-access.ts';
 
 export interface BankAttendance {
   /** null for walk-ins registered without a bank (not used yet). */
@@ -36,6 +32,9 @@ export interface SessionSummary {
     ratings: FeedbackRatings;
     comment: string | null;
     status: 'open' | 'closed';
+    closedBy: string | null;
+    closedAt: string | null;
+    action: string | null;
   }[];
   opinions: Record<OpinionStatus, number> & { overdue: number };
 }
@@ -43,16 +42,9 @@ export interface SessionSummary {
 const colours = (): Record<FeedbackColour, number> => ({ red: 0, yellow: 0, blue: 0 });
 
 export async function sessionSummary(deps: Deps, sessionId: string): Promise<SessionSummary> {
-  const session = await deps.models.sessions
-    .findById(sessionId, WITHOUT_LEDGER)
-    .lean<SessionHead>();
-  if (!session) throw sessionNotFound();
-  const regs = await deps.models.registrations
-    .find({ sessionId }, { outbox: 0, attendee: 0 })
-    .lean<Omit<RegistrationDoc, 'outbox' | 'attendee'>[]>();
-  const opinions = await deps.models.opinions
-    .find({ sessionId }, { status: 1, dueAt: 1 })
-    .lean<Pick<OpinionDoc, 'status' | 'dueAt'>[]>();
+  const session = await deps.sessions.headOrThrow(sessionId);
+  const regs = await deps.registrations.summaryRowsOfSession(sessionId);
+  const opinions = await deps.opinions.ofSession(sessionId);
   const completed = session.status === 'completed';
   const empty = (): Omit<BankAttendance, 'bankId'> => ({
     registered: 0,
@@ -89,6 +81,13 @@ export async function sessionSummary(deps: Deps, sessionId: string): Promise<Ses
           ratings: reg.feedback.ratings,
           comment: reg.feedback.comment,
           status: reg.feedback.followUp.status,
+          ...(reg.feedback.followUp.status === 'closed'
+            ? {
+                closedBy: reg.feedback.followUp.closedBy,
+                closedAt: reg.feedback.followUp.closedAt.toISOString(),
+                action: reg.feedback.followUp.action,
+              }
+            : { closedBy: null, closedAt: null, action: null }),
         });
       }
     }

@@ -54,6 +54,8 @@ export interface SessionDoc extends OutboxFields, SeatFields {
    * absent on sessions stored before it existed.
    */
   cancellingRegistrations?: boolean;
+  /** Held by the one edit in progress (ADR 018); null or expired when none runs. */
+  editLock?: { token: string; until: Date } | null;
 }
 
 /** A session without its outbox fields. */
@@ -83,6 +85,7 @@ export function sessionModel(conn: Connection): Model<SessionDoc> {
       completedAt: { type: Date, default: null },
       scheduledBy: String,
       cancellingRegistrations: { type: Boolean, default: false },
+      editLock: { type: Schema.Types.Mixed, default: null },
       seatHolders: { type: [String], default: [] },
       queue: { type: [String], default: [] },
       confirmedCount: { type: Number, default: 0 },

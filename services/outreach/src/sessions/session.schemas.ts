@@ -39,6 +39,8 @@ export const ScheduleSessionBody = z.strictObject({
 export type ScheduleSessionBody = z.output<typeof ScheduleSessionBody>;
 
 export const PatchSessionBody = z.strictObject({
+  /** The version the edit is based on (from the view): 409 if the session changed since. */
+  version: z.int().min(0).optional(),
   title: NonEmptyText(120).optional(),
   format: SessionFormat.optional(),
   startsAt: Instant.optional(),
@@ -97,6 +99,8 @@ export const SessionView = z.object({
   completedAt: z.string().nullable(),
   /** True while a cancelled session's registrations are still being cancelled in the background. */
   cancellingRegistrations: z.boolean(),
+  /** Grows with every change; send it back as `version` in a PATCH to edit only what you saw. */
+  version: z.number(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -135,6 +139,10 @@ export const SessionSummaryView = z.object({
       }),
       comment: z.string().nullable(),
       status: z.enum(['open', 'closed']),
+      /** Who closed it, when, and what was done; null while open. */
+      closedBy: z.string().nullable(),
+      closedAt: z.string().nullable(),
+      action: z.string().nullable(),
     }),
   ),
   opinions: z.object({

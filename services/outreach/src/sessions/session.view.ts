@@ -27,7 +27,7 @@ export function toSnapshot(doc: SessionCore): SessionSnapshot {
   };
 }
 
-export function toView(doc: SessionCore): SessionView {
+export function toView(doc: SessionCore & { version: number }): SessionView {
   return {
     ...toSnapshot(doc),
     description: doc.description,
@@ -43,5 +43,6 @@ export function toView(doc: SessionCore): SessionView {
     completedAt: doc.completedAt?.toISOString() ?? null,
     // Sessions stored before the flag existed lack it.
     cancellingRegistrations: doc.cancellingRegistrations ?? false,
+    version: doc.version,
   };
 }

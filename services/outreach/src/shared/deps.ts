@@ -5,8 +5,12 @@ import type { Logger } from 'pino';
 import type { OutreachConfig } from '../config.ts';
 import { finishSessionCancellations } from '../registrations/finish-session-cancellations.ts';
 import { reconcileRegistrations } from '../registrations/reconcile-registrations.ts';
+import { bankRepository, type BankRepository } from '../banks/bank.repository.ts';
+import { OpinionRepository } from '../opinions/opinion.repository.ts';
 import { RegistrationRepository } from '../registrations/registration.repository.ts';
+import { seatLedger, type SeatLedger } from '../sessions/seat-ledger.ts';
 import { SessionRepository } from '../sessions/session.repository.ts';
+import { slotBooks, type SlotBooks } from '../sessions/slot-book.repository.ts';
 import { collectionsReady, type Models } from './models.ts';
 
 export interface Settings {
@@ -27,12 +31,14 @@ export interface Jobs {
 }
 
 export interface Deps {
-  /** The models, for the features whose stores are still to come (sessions, opinions, banks). */
-  models: Models;
   sessions: SessionRepository;
+  /** The seat accounting on the session document (ADR 006). */
+  seats: SeatLedger;
+  slots: SlotBooks;
   registrations: RegistrationRepository;
-  /** Call after a write that appended outbox events (stores do it themselves). */
-  wake: () => void;
+  opinions: OpinionRepository;
+  /** The bank read model (from lianxin.banks.v1). */
+  banks: BankRepository;
   now: () => Date;
   log: Logger;
   settings: Settings;
@@ -49,11 +55,13 @@ export function createDeps(ctx: ServiceContext<OutreachConfig, Models>): Deps {
   // Awaited by requests and the start-up task; a failure is reported there, not as unhandled.
   collections.catch(() => undefined);
   const deps: Deps = {
-    models,
     collections,
     sessions: new SessionRepository(models.sessions, ctx.wake),
+    seats: seatLedger(models.sessions),
+    slots: slotBooks(models.books, models.sessions),
     registrations: new RegistrationRepository(models.registrations, ctx.wake),
-    wake: ctx.wake,
+    opinions: new OpinionRepository(models.opinions, ctx.wake),
+    banks: bankRepository(models.banks, models.liaisons),
     now: ctx.now,
     log,
     settings: {

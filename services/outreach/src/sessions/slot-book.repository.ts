@@ -1,4 +1,4 @@
-// Race-free venue and officer bookings: each book is one document, changed only by an update conditioned on its revision.
+// The slot-book store: race-free venue and officer bookings, each book one document changed only by an update conditioned on its revision.
 import { isDuplicateKey } from '@lianxin/platform/db';
 import type { Model } from 'mongoose';
 import type { SessionDoc } from './session.model.ts';
@@ -11,7 +11,7 @@ const MAX_ATTEMPTS = 50;
 
 export type Reservation = { ok: true } | { ok: false; clash: Booking };
 
-export interface SlotBooks {
+export interface SlotBookStore {
   /** Books `[startsAt, endsAt)` for `sessionId` on `key` (replacing its earlier booking there), unless another session overlaps. */
   reserve(
     key: string,
@@ -23,6 +23,11 @@ export interface SlotBooks {
   /** Removes `sessionId`'s booking from `key`; a no-op if there is none. */
   release(key: string, sessionId: string): Promise<void>;
 }
+
+export type SlotBooks = SlotBookStore & {
+  /** The title of the session holding a booking (for the conflict message). */
+  titleOf(sessionId: string): Promise<string | null>;
+};
 
 export function slotBooks(books: Model<BookDoc>, sessions: Model<SessionDoc>): SlotBooks {
   async function read(key: string): Promise<BookDoc> {
@@ -56,6 +61,10 @@ export function slotBooks(books: Model<BookDoc>, sessions: Model<SessionDoc>): S
   }
 
   return {
+    async titleOf(sessionId) {
+      const doc = await sessions.findById(sessionId, { title: 1 }).lean<{ title: string }>();
+      return doc?.title ?? null;
+    },
     async reserve(key, sessionId, startsAt, endsAt, now) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const doc = await read(key);
