@@ -16,6 +16,8 @@ const DRILLS = [
   'services/outreach/src/registrations/crash-drill.test.ts',
   // Minutes on FerretDB: 300 emails through two notifier processes.
   'services/notifier/src/deliveries/two-processes.test.ts',
+  // 1,000 registrations → 1,800 emails through one notifier, counted at a private SMTP server.
+  'services/notifier/src/registrations/burst.test.ts',
 ];
 
 // Real-browser tests (playwright-core driving Debian's chromium) of the console's web app.

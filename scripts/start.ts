@@ -49,6 +49,7 @@ const CONSOLE_PORT = servicePort('LIANXIN_CONSOLE_PORT', 4100);
 const BANKS_PORT = servicePort('LIANXIN_BANKS_PORT', 4101);
 const OUTREACH_PORT = servicePort('LIANXIN_OUTREACH_PORT', 4102);
 const CONTENT_PORT = servicePort('LIANXIN_CONTENT_PORT', 4103);
+const INSIGHTS_PORT = servicePort('LIANXIN_INSIGHTS_PORT', 4105);
 
 // The console serves the web app's production build (no dev server): built now, a few seconds.
 const webBuildStarted = Date.now();
@@ -85,6 +86,8 @@ const SERVICES: ServiceSpec[] = [
       DIGEST_CHECK_MS: '60000',
     },
   },
+  // After the others: its facts consumer replays every topic, so the views show the demo's events.
+  { name: 'insights', port: INSIGHTS_PORT, db: 'lianxin_insights' },
   // Last: its liaison accounts follow the banks topic, its gateway calls every service above.
   {
     name: 'console',
@@ -97,6 +100,7 @@ const SERVICES: ServiceSpec[] = [
       OUTREACH_URL: `http://127.0.0.1:${OUTREACH_PORT}`,
       CONTENT_URL: `http://127.0.0.1:${CONTENT_PORT}`,
       NOTIFIER_URL: `http://127.0.0.1:${NOTIFIER_PORT}`,
+      INSIGHTS_URL: `http://127.0.0.1:${INSIGHTS_PORT}`,
     },
   },
 ];
@@ -248,6 +252,7 @@ Try it (in another terminal):
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('outreach')}/sessions
   curl http://127.0.0.1:${portOf('content')}/bulletins            # published bulletins are public
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('notifier')}/deliveries   (the demo's emails: ${inbox})
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${portOf('insights')}/coverage/banks   (also /gaps, /exports/banks?format=xlsx)
 
 Service logs: ${logDir}/<service>.log    Ctrl-C stops the services; \`pnpm infra down\` stops the infrastructure.
 `);

@@ -19,7 +19,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { registerErrorDeclarations } from './error-responses.ts';
 import { registerGracefulClose } from './graceful-close.ts';
 import { registerHealthRoutes } from './health.ts';
-import type { ReadinessProbe, StartupStatus } from './health.ts';
+import type { ReadinessDetails, ReadinessProbe, StartupStatus } from './health.ts';
 import { rejectOperatorKeys } from './key-guard.ts';
 import { DEFAULT_RATE_LIMIT, registerRateLimit } from './rate-limit.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
@@ -47,6 +47,8 @@ export interface CreateAppOptions {
   startup?: StartupStatus;
   /** A probe slower than this counts as down. Default 2000 ms. */
   readinessTimeoutMs?: number;
+  /** Extra facts `/readyz` shows under `details` (say, a consumer's lag); never decides readiness. */
+  readinessDetails?: ReadinessDetails;
   /** Default 300 requests per minute per user (or IP); `false` turns limiting off (see `rateLimitFrom`). */
   rateLimit?: RateLimitOptions | false;
   /** Largest accepted body in bytes; larger → 413 PAYLOAD_TOO_LARGE. Default 1 MiB. */
@@ -123,6 +125,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     options.readiness ?? {},
     options.readinessTimeoutMs ?? 2000,
     options.startup,
+    options.readinessDetails,
   );
   return app;
 }

@@ -75,4 +75,24 @@ describe('health', () => {
       expect((await target.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     }
   });
+
+  it('when the service adds readiness details, then /readyz shows them; when they fail, readiness is unchanged and they are left out', async () => {
+    app = await createApp({
+      readiness: { database: () => Promise.resolve() },
+      readinessDetails: () => Promise.resolve({ consumerLag: { total: 3 } }),
+      rateLimit: false,
+    });
+    const shown = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({ status: 'ready', details: { consumerLag: { total: 3 } } });
+    await app.close();
+    app = await createApp({
+      readiness: { database: () => Promise.resolve() },
+      readinessDetails: () => Promise.reject(new Error('broker slow')),
+      rateLimit: false,
+    });
+    const failed = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(failed.statusCode).toBe(200);
+    expect(failed.json()).not.toHaveProperty('details');
+  });
 });

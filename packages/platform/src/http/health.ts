@@ -20,7 +20,12 @@ const Readiness = z.object({
   failing: z.array(z.string()),
   /** Start-up work still running after listening (a reconcile, the demo data). */
   pending: z.array(z.object({ name: z.string(), blocksReadiness: z.boolean() })),
+  /** What the service adds (a consumer's lag); absent when it adds nothing or could not tell. */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** Extra facts for `/readyz` (bounded by the probe timeout); informative, not a probe. */
+export type ReadinessDetails = () => Promise<Record<string, unknown>>;
 
 /** Start-up work the service still runs in the background (runService provides it). */
 export interface StartupStatus {
@@ -70,6 +75,7 @@ export function registerHealthRoutes(
   probes: Readonly<Record<string, ReadinessProbe>>,
   timeoutMs: number,
   startup: StartupStatus = NOTHING_PENDING,
+  details?: ReadinessDetails,
 ): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   // Orchestrators poll these; they must never be rate limited away.
@@ -118,9 +124,34 @@ export function registerHealthRoutes(
       });
       const pending = startup.pending();
       const ready = failing.length === 0 && !pending.some((p) => p.blocksReadiness);
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not_ready', checks, failing, pending });
+      const extra = details === undefined ? undefined : await readDetails(details, timeoutMs);
+      if (extra instanceof Error) request.log.warn({ err: extra }, 'readiness details failed');
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not_ready',
+        checks,
+        failing,
+        pending,
+        ...(extra === undefined || extra instanceof Error ? {} : { details: extra }),
+      });
     },
   );
+}
+
+async function readDetails(
+  details: ReadinessDetails,
+  timeoutMs: number,
+): Promise<Record<string, unknown> | Error> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Error>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(new Error('readiness details timed out'));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([details(), timeout]);
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -31,7 +31,7 @@ export { findForbiddenKeys } from './key-guard.ts';
 export { toErrorReply } from './error-handler.ts';
 export { BEARER_SECURITY, DOCS_PREFIX } from './docs.ts';
 export type { DocsOptions } from './docs.ts';
-export type { ReadinessProbe, StartupStatus } from './health.ts';
+export type { ReadinessDetails, ReadinessProbe, StartupStatus } from './health.ts';
 export { DEFAULT_RATE_LIMIT, rateLimitFrom } from './rate-limit.ts';
 export type { RateLimitOptions } from './rate-limit.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';

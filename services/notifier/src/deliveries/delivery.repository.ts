@@ -48,6 +48,13 @@ function isDuplicateOnly(err: unknown): boolean {
 /** What retention may delete: nothing pending, sending or due again. */
 const FINISHED: DeliveryStatus[] = ['sent', 'dead', 'cancelled'];
 
+/**
+ * Statements per bulk command. FerretDB 1.24 on PostgreSQL holds a pool connection per statement
+ * until the command ends: a bulk command longer than its pool (about 50) never ends, and as it
+ * holds the write serialiser, every write on the stack stops behind it.
+ */
+const BULK = 16;
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -67,6 +74,60 @@ function duplicateIndexes(err: unknown): number[] {
 }
 
 export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<ClaimDoc>) {
+  /** One chunk of a claim (see `claim`): one insert of claim documents, one bulk move. */
+  async function claimChunk(
+    candidates: readonly DeliveryDoc[],
+    now: Date,
+    leaseMs: number,
+    worker: string,
+  ): Promise<DeliveryDoc[]> {
+    const lost = new Set<number>();
+    try {
+      await claims.collection.insertMany(
+        candidates.map((c) => ({ _id: `${c._id}:${c.claimSeq}`, worker, at: now })) as never,
+        { ordered: false },
+      );
+    } catch (err) {
+      if (!isDuplicateOnly(err)) throw err;
+      for (const index of duplicateIndexes(err)) lost.add(index); // another process holds these
+    }
+    const won = candidates.filter((_, i) => !lost.has(i));
+    if (won.length === 0) return [];
+    const owner = `${worker}/${randomUUID()}`;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const moved = await model.bulkWrite(
+      won.map((c) => ({
+        updateOne: {
+          // The claim number makes this process the only holder; the status keeps a delivery
+          // cancelled or sent meanwhile (by another path) from going out.
+          filter: { _id: c._id, claimSeq: c.claimSeq, status: { $in: ['pending', 'sending'] } },
+          update: {
+            $set: { status: 'sending', claimedBy: owner, leaseUntil },
+            $inc: { attempts: 1, claimSeq: 1 },
+          },
+        },
+      })),
+      { ordered: false },
+    );
+    if (moved.matchedCount === won.length) {
+      // Every move matched: each delivery is now what was read, moved on as the update says.
+      return won.map((c) => ({
+        ...c,
+        status: 'sending' as const,
+        claimedBy: owner,
+        leaseUntil,
+        attempts: c.attempts + 1,
+        claimSeq: c.claimSeq + 1,
+      }));
+    }
+    // Some changed between the read and the claim (cancelled, retried): read back which are ours.
+    const docs = await Promise.all(won.map((c) => model.findById(c._id).lean<DeliveryDoc>()));
+    return docs.filter(
+      (d, i): d is DeliveryDoc =>
+        d !== null && d.claimedBy === owner && d.claimSeq === (won[i]?.claimSeq ?? -1) + 1,
+    );
+  }
+
   return {
     /** Inserts the plans that are new; a plan already stored (a redelivered event) is skipped by the unique id. */
     async plan(plans: readonly DeliveryPlan[], now: Date): Promise<void> {
@@ -98,97 +159,75 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
         createdAt: now,
         updatedAt: now,
       }));
-      try {
-        await model.collection.insertMany(docs as never, { ordered: false });
-      } catch (err) {
-        if (!isDuplicateOnly(err)) throw err;
+      for (const chunk of chunks(docs, BULK)) {
+        try {
+          await model.collection.insertMany(chunk as never, { ordered: false });
+        } catch (err) {
+          if (!isDuplicateOnly(err)) throw err;
+        }
       }
     },
 
-    /** Work that is due: pending and due, or claimed by a process whose lease lapsed (it died). A read. */
-    async due(now: Date, limit: number): Promise<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]> {
-      return model
-        .find(
-          {
-            $or: [
-              { status: 'pending', dueAt: { $lte: now } },
-              { status: 'sending', leaseUntil: { $lt: now } },
-            ],
-          },
-          { _id: 1, claimSeq: 1 },
-        )
-        .sort({ dueAt: 1 })
-        .limit(limit)
-        .lean<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]>();
+    /**
+     * Work that is due: pending and due, or claimed by a process whose lease lapsed (it died). A
+     * read, as two queries rather than one `$or`: FerretDB pushes a top-level `status` equality
+     * down to PostgreSQL (ADR 012) but not an `$or`, which it would answer by scanning every
+     * delivery ever sent on each pass.
+     */
+    async due(now: Date, limit: number): Promise<DeliveryDoc[]> {
+      const [pending, lapsed] = await Promise.all([
+        model
+          .find({ status: 'pending', dueAt: { $lte: now } })
+          .sort({ dueAt: 1 })
+          .limit(limit)
+          // One batch: no cursor left open on the server between round trips.
+          .batchSize(limit)
+          .lean<DeliveryDoc[]>(),
+        model
+          .find({ status: 'sending', leaseUntil: { $lt: now } })
+          .limit(limit)
+          .batchSize(limit)
+          .lean<DeliveryDoc[]>(),
+      ]);
+      return [...lapsed, ...pending].slice(0, limit);
     },
 
     /**
      * Claims due deliveries. The claim of delivery d at its claim number n is the document
      * `d:n` in `delivery_claims`, inserted under the unique `_id`: of two processes that read the
      * same due delivery, one insert wins and the other gets a duplicate key and leaves it. The
-     * winner then moves the delivery on (`sending`, lease, n+1) by its `_id` and claim number,
-     * and reads it back. The claims of a batch go in one insert and the moves in one bulk write
-     * (two round trips through the write serialiser per batch, not two per delivery); the
-     * read-backs are reads, which the serialiser does not hold.
+     * winner then moves the delivery on (`sending`, lease, n+1) by its `_id` and claim number
+     * (read back only when a move did not match). The claims go in inserts of `BULK` documents
+     * and the moves in bulk writes of `BULK` statements: a few round trips through the write
+     * serialiser per batch, not two per delivery.
      */
     async claim(
-      candidates: readonly Pick<DeliveryDoc, '_id' | 'claimSeq'>[],
+      candidates: readonly DeliveryDoc[],
       now: Date,
       leaseMs: number,
       worker = 'worker',
     ): Promise<DeliveryDoc[]> {
-      if (candidates.length === 0) return [];
-      const lost = new Set<number>();
-      try {
-        await claims.collection.insertMany(
-          candidates.map((c) => ({ _id: `${c._id}:${c.claimSeq}`, worker, at: now })) as never,
-          { ordered: false },
-        );
-      } catch (err) {
-        if (!isDuplicateOnly(err)) throw err;
-        for (const index of duplicateIndexes(err)) lost.add(index); // another process holds these
+      const out: DeliveryDoc[] = [];
+      for (const chunk of chunks(candidates, BULK)) {
+        out.push(...(await claimChunk(chunk, now, leaseMs, worker)));
       }
-      const won = candidates.filter((_, i) => !lost.has(i));
-      if (won.length === 0) return [];
-      const owner = `${worker}/${randomUUID()}`;
-      await model.bulkWrite(
-        won.map((c) => ({
-          updateOne: {
-            // The claim number makes this process the only holder; the status keeps a delivery
-            // cancelled or sent meanwhile (by another path) from going out.
-            filter: { _id: c._id, claimSeq: c.claimSeq, status: { $in: ['pending', 'sending'] } },
-            update: {
-              $set: {
-                status: 'sending',
-                claimedBy: owner,
-                leaseUntil: new Date(now.getTime() + leaseMs),
-              },
-              $inc: { attempts: 1, claimSeq: 1 },
-            },
-          },
-        })),
-        { ordered: false },
-      );
-      const docs = await Promise.all(won.map((c) => model.findById(c._id).lean<DeliveryDoc>()));
-      return docs.filter(
-        (d, i): d is DeliveryDoc =>
-          d !== null && d.claimedBy === owner && d.claimSeq === (won[i]?.claimSeq ?? -1) + 1,
-      );
+      return out;
     },
 
     /** Records each claimed delivery's outcome. */
     async complete(results: readonly { doc: DeliveryDoc; outcome: Outcome }[]): Promise<void> {
-      if (results.length === 0) return;
-      await model.bulkWrite(
-        results.map(({ doc, outcome }) => ({
-          updateOne: {
-            // By exact `_id` (see claim): the claim number already made this process the only holder.
-            filter: { _id: doc._id },
-            update: outcomeUpdate(outcome, doc.claimedBy?.split('/')[0] ?? null),
-          },
-        })),
-        { ordered: false },
-      );
+      for (const chunk of chunks(results, BULK)) {
+        await model.bulkWrite(
+          chunk.map(({ doc, outcome }) => ({
+            updateOne: {
+              // By exact `_id` (see claim): the claim number already made this process the only holder.
+              filter: { _id: doc._id },
+              update: outcomeUpdate(outcome, doc.claimedBy?.split('/')[0] ?? null),
+            },
+          })),
+          { ordered: false },
+        );
+      }
     },
 
     async get(id: string): Promise<DeliveryDoc | null> {
@@ -265,6 +304,7 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
       return model
         .find({ status: { $in: FINISHED }, updatedAt: { $lt: before } }, { _id: 1, claimSeq: 1 })
         .limit(limit)
+        .batchSize(limit)
         .lean<Pick<DeliveryDoc, '_id' | 'claimSeq'>[]>();
     },
 
@@ -275,7 +315,7 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
      */
     async deleteFinished(docs: readonly Pick<DeliveryDoc, '_id' | 'claimSeq'>[]): Promise<number> {
       let deleted = 0;
-      for (const chunk of chunks(docs, 200)) {
+      for (const chunk of chunks(docs, BULK)) {
         const result = await model.bulkWrite(
           chunk.map((d) => ({
             deleteOne: { filter: { _id: d._id, status: { $in: FINISHED } } },
@@ -287,7 +327,7 @@ export function deliveryRepository(model: Model<DeliveryDoc>, claims: Model<Clai
       const claimIds = docs.flatMap((d) =>
         Array.from({ length: d.claimSeq }, (_, n) => `${d._id}:${n}`),
       );
-      for (const chunk of chunks(claimIds, 200)) {
+      for (const chunk of chunks(claimIds, BULK)) {
         await claims.bulkWrite(
           chunk.map((id) => ({ deleteOne: { filter: { _id: id } } })),
           { ordered: false },
