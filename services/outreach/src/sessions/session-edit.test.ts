@@ -1,5 +1,6 @@
 // Concurrent edits of one session (issue 8): with an expected version exactly one PATCH wins, the others get 409 and leave nothing behind.
-import { serviceHarness } from '@lianxin/testing';
+import { AnyEnvelope, Topics } from '@lianxin/contracts';
+import { readTopic, serviceHarness } from '@lianxin/testing';
 import { describe, expect, it } from 'vitest';
 import { outreachService } from '../service.ts';
 import {
@@ -120,5 +121,33 @@ describe('concurrent session edits', () => {
       capacity: 5,
       version: 2,
     });
+  });
+
+  it('when an edit neither moves nor re-venues the session, then session.updated (a contracts event) goes out on the sessions topic with the whole snapshot', async () => {
+    const [a] = await seedBanks(h.db, 1);
+    if (!a) throw new Error('no bank');
+    const sessionId = await scheduleForum(h, [a], { capacity: 5, perBankQuota: null });
+    expect(
+      (await patch(sessionId, { version: 1, title: '调整议程', capacity: 8 })).statusCode,
+    ).toBe(200);
+    const messages = await readTopic(h.env.kafkaBrokers, h.topic(Topics.sessions), {
+      until: (m) =>
+        m.some((x) => x.key === sessionId && x.headers['event-type'] === 'session.updated'),
+      timeoutMs: 30_000,
+    });
+    const updated = messages
+      .filter((x) => x.key === sessionId && x.headers['event-type'] === 'session.updated')
+      .map((x) => AnyEnvelope.parse(JSON.parse(x.value ?? 'null')));
+    expect(updated.map((e) => [e.sequence, e.data])).toEqual([
+      [
+        2,
+        expect.objectContaining({
+          id: sessionId,
+          title: '调整议程',
+          capacity: 8,
+          status: 'scheduled',
+        }),
+      ],
+    ]);
   });
 });
