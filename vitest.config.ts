@@ -20,6 +20,9 @@ const DRILLS = [
   'services/notifier/src/registrations/burst.test.ts',
 ];
 
+// Real-browser tests (playwright-core driving Debian's chromium) of the console's web app.
+const BROWSER = ['services/console/web/e2e/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     globalSetup: ['packages/testing/src/global-setup.ts'],
@@ -36,6 +39,11 @@ export default defineConfig({
         test: { name: 'suite', include: ALL, exclude: DRILLS, sequence: { groupOrder: 0 } },
       },
       { extends: true, test: { name: 'drills', include: DRILLS, sequence: { groupOrder: 1 } } },
+      // The console in a real chromium: last, so neither the suite nor the drills skew its timings.
+      {
+        extends: true,
+        test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 2 } },
+      },
     ],
     benchmark: {
       include: ['packages/*/src/**/*.bench.ts', 'services/*/src/**/*.bench.ts'],

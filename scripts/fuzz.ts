@@ -14,6 +14,8 @@ const PORTS: Record<string, number> = {
   outreach: 4192,
   content: 4193,
   notifier: 4194,
+  insights: 4195,
+  console: 4190,
 };
 const requested = process.argv.slice(2);
 const services = (requested.length > 0 ? requested : Object.keys(PORTS)).filter((name) =>

@@ -7,6 +7,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { consoleReporter, loadSettings, portInUse, up } from '@lianxin/infra';
 import { loadOrCreateDevKeys } from '@lianxin/platform/auth';
+import { build as buildWeb } from 'vite';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../services/console/src/demo/demo-accounts.ts';
 
 interface ServiceSpec {
   name: string;
@@ -43,18 +45,33 @@ function servicePort(key: string, fallback: number): number {
 }
 
 const NOTIFIER_PORT = servicePort('LIANXIN_NOTIFIER_PORT', 4104);
+const CONSOLE_PORT = servicePort('LIANXIN_CONSOLE_PORT', 4100);
+const BANKS_PORT = servicePort('LIANXIN_BANKS_PORT', 4101);
+const OUTREACH_PORT = servicePort('LIANXIN_OUTREACH_PORT', 4102);
+const CONTENT_PORT = servicePort('LIANXIN_CONTENT_PORT', 4103);
+const INSIGHTS_PORT = servicePort('LIANXIN_INSIGHTS_PORT', 4105);
+
+// The console serves the web app's production build (no dev server): built now, a few seconds.
+const webBuildStarted = Date.now();
+await buildWeb({
+  configFile: join(settings.repoRoot, 'services/console/web/vite.config.ts'),
+  logLevel: 'warn',
+});
+consoleReporter.ok(
+  `console web app built in ${((Date.now() - webBuildStarted) / 1000).toFixed(1)} s`,
+);
 
 /** Each service joins this list as it is built; banks first, since outreach's demo invites its banks. */
 const SERVICES: ServiceSpec[] = [
-  { name: 'banks', port: servicePort('LIANXIN_BANKS_PORT', 4101), db: 'lianxin_banks' },
+  { name: 'banks', port: BANKS_PORT, db: 'lianxin_banks' },
   {
     name: 'outreach',
-    port: servicePort('LIANXIN_OUTREACH_PORT', 4102),
+    port: OUTREACH_PORT,
     db: 'lianxin_outreach',
     extraEnv: { CHECK_IN_SECRET: await devSecret('check-in.secret') },
   },
   // After outreach: its session read model fills from lianxin.sessions.v1 (materials for the demo sessions).
-  { name: 'content', port: servicePort('LIANXIN_CONTENT_PORT', 4103), db: 'lianxin_content' },
+  { name: 'content', port: CONTENT_PORT, db: 'lianxin_content' },
   // After outreach: its consumers replay banks and outreach from the start, so the demo's
   // invitations and confirmations land in the MailDev inbox.
   {
@@ -69,8 +86,23 @@ const SERVICES: ServiceSpec[] = [
       DIGEST_CHECK_MS: '60000',
     },
   },
-  // Last: its facts consumer replays every topic, so the views show the demo's events.
-  { name: 'insights', port: servicePort('LIANXIN_INSIGHTS_PORT', 4105), db: 'lianxin_insights' },
+  // After the others: its facts consumer replays every topic, so the views show the demo's events.
+  { name: 'insights', port: INSIGHTS_PORT, db: 'lianxin_insights' },
+  // Last: its liaison accounts follow the banks topic, its gateway calls every service above.
+  {
+    name: 'console',
+    port: CONSOLE_PORT,
+    db: 'lianxin_console',
+    extraEnv: {
+      JWT_PRIVATE_KEY_FILE: keys.privateKeyPath,
+      PUBLIC_URL: `http://127.0.0.1:${CONSOLE_PORT}`,
+      BANKS_URL: `http://127.0.0.1:${BANKS_PORT}`,
+      OUTREACH_URL: `http://127.0.0.1:${OUTREACH_PORT}`,
+      CONTENT_URL: `http://127.0.0.1:${CONTENT_PORT}`,
+      NOTIFIER_URL: `http://127.0.0.1:${NOTIFIER_PORT}`,
+      INSIGHTS_URL: `http://127.0.0.1:${INSIGHTS_PORT}`,
+    },
+  },
 ];
 const portOf = (name: string): number => SERVICES.find((x) => x.name === name)?.port ?? 0;
 const logDir = join(settings.stateDir, 'logs');
@@ -157,6 +189,44 @@ try {
   process.exit(1);
 }
 
+/** The demo liaison's email, asked of the console as its demo coordinator would (sign in, list accounts). */
+async function demoLiaisonEmail(): Promise<string | null> {
+  const base = `http://127.0.0.1:${CONSOLE_PORT}`;
+  try {
+    const first = await fetch(`${base}/auth/session`);
+    const { csrfToken } = (await first.json()) as { csrfToken: string };
+    const preSession = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-csrf-token': csrfToken,
+        cookie: preSession,
+      },
+      body: JSON.stringify({ email: DEMO_STAFF[0].email, password: DEMO_PASSWORD }),
+    });
+    const session = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const list = await fetch(`${base}/accounts?role=liaison&status=active`, {
+      headers: { cookie: session },
+    });
+    const { items } = (await list.json()) as { items: { email: string }[] };
+    return items[0]?.email ?? null;
+  } catch {
+    return null;
+  }
+}
+const liaisonEmail = await demoLiaisonEmail();
+const demoAccounts = [
+  ...DEMO_STAFF.map((a) => `    ${a.role.padEnd(11)} ${a.email}`),
+  `    ${'liaison'.padEnd(11)} ${liaisonEmail ?? '(none yet: the banks demo has no liaison)'}`,
+].join('\n');
+
 const inbox = endpoints.mailApiUrl.replace(/\/api$/, '');
 const services = SERVICES.map(
   (s) =>
@@ -164,6 +234,10 @@ const services = SERVICES.map(
 ).join('\n');
 console.log(`
 连心 Lianxin — running (up in ${((Date.now() - t0) / 1000).toFixed(1)} s)
+
+  Console    http://127.0.0.1:${CONSOLE_PORT}   ← start here (中文 / English)
+  Demo sign-in, password ${DEMO_PASSWORD} for each:
+${demoAccounts}
 
 ${services}
 

@@ -39,6 +39,7 @@ export const ConsoleConfig = z.object({
   OUTREACH_URL: httpUrl.default('http://127.0.0.1:4102'),
   CONTENT_URL: httpUrl.default('http://127.0.0.1:4103'),
   NOTIFIER_URL: httpUrl.default('http://127.0.0.1:4104'),
+  INSIGHTS_URL: httpUrl.default('http://127.0.0.1:4105'),
   /** The web app's production build (`pnpm --filter @lianxin/console build:web`). */
   WEB_DIST: z
     .string()

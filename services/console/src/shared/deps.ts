@@ -42,6 +42,7 @@ export function settingsOf(config: ConsoleConfig): Settings {
       outreach: config.OUTREACH_URL,
       content: config.CONTENT_URL,
       notifier: config.NOTIFIER_URL,
+      insights: config.INSIGHTS_URL,
     },
     webDist: config.WEB_DIST,
   };

@@ -30,7 +30,16 @@ import {
   type Coverage,
 } from './read-coverage.ts';
 
-const FileDto = z.string().meta({ format: 'binary', description: 'text/csv or XLSX' });
+/** The export as a file: CSV (UTF-8 with BOM) or XLSX, each documented under its own media type. */
+const FileDto = {
+  description: 'CSV (UTF-8 with BOM) or XLSX, by `format`',
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: z.string().meta({ format: 'binary' }),
+    },
+  },
+};
 
 const periodDto = <R>(c: Coverage<R>) => ({
   period: {

@@ -5,7 +5,10 @@ import type { Deps } from '../shared/deps.ts';
 import { addressOf, unsubscribe } from './unsubscribe-address.ts';
 
 /** A page for people (text/html); sent as it is, not serialised as JSON. */
-const HtmlPage = z.string();
+const HtmlPage = {
+  description: 'a page for people',
+  content: { 'text/html': { schema: z.string() } },
+};
 const TokenParams = z.strictObject({ token: z.string().min(1).max(600) });
 
 // Static pages: no value is interpolated, so there is nothing to escape.
