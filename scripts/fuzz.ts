@@ -82,6 +82,8 @@ async function main(): Promise<number> {
         // The limit is for people; the fuzzer would otherwise see mostly 429s.
         RATE_LIMIT_MAX: '0',
         JWT_PUBLIC_KEY_FILE: keys.publicKeyPath,
+        // The console's: it mints the service tokens of its gateway.
+        JWT_PRIVATE_KEY_FILE: keys.privateKeyPath,
         CHECK_IN_SECRET: process.env['CHECK_IN_SECRET'] ?? randomBytes(32).toString('hex'),
         // The notifier's: it sends whatever the fuzzer makes it send to the dev stack's MailDev.
         SMTP_URL: process.env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025',

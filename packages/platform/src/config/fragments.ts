@@ -39,7 +39,8 @@ export const kafkaEnv = z.object({
   /** 1 suits the single local broker; production sets 3. */
   KAFKA_TOPIC_REPLICATION_FACTOR: envInt(1, 10).default(1),
   /**
-   * Prepended to every topic and consumer group name (default none), so a drill or a second
+   * Prepended to every topic and consumer group name (default none; in group names its dots
+   * become `-`, see service/kafka-names.ts), so a drill or a second
    * stack can share a broker without reading or writing the real topics.
    */
   KAFKA_TOPIC_PREFIX: z

@@ -1,4 +1,5 @@
 // runService: boots a declared service (config → database → topics → relay → components → HTTP → background) and closes it in reverse.
+import { prefixedGroup, prefixedTopic } from './kafka-names.ts';
 import closeWithGrace from 'close-with-grace';
 import type { Connection } from 'mongoose';
 import { tokenVerifierFromEnv } from '../auth/verify-token.ts';
@@ -79,7 +80,7 @@ export async function runService<C extends ServiceEnv, M, D>(
       clientId: config.KAFKA_CLIENT_ID,
       log,
     });
-    const topic = (name: string): string => `${config.KAFKA_TOPIC_PREFIX}${name}`;
+    const topic = (name: string): string => prefixedTopic(config.KAFKA_TOPIC_PREFIX, name);
     const topics = definition.topics.map(topic);
     await ensureTopics(
       kafka,
@@ -117,7 +118,7 @@ export async function runService<C extends ServiceEnv, M, D>(
     const ctx = {
       name: definition.name,
       config,
-      group: topic,
+      group: (name: string): string => prefixedGroup(config.KAFKA_TOPIC_PREFIX, name),
       log,
       db,
       kafka,
