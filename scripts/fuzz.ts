@@ -15,7 +15,8 @@ const PORTS: Record<string, number> = {
   content: 4193,
   notifier: 4194,
   insights: 4195,
-  console: 4190,
+  // Not 4190: fetch refuses it (a WHATWG "bad port", ManageSieve).
+  console: 4196,
 };
 const requested = process.argv.slice(2);
 const services = (requested.length > 0 ? requested : Object.keys(PORTS)).filter((name) =>

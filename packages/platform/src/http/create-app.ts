@@ -91,7 +91,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     // Fastify answers 414 for a path parameter over 100 characters, before any schema runs: a
     // signed token (the notifier's unsubscribe links, up to 600) would be refused. Long enough
     // for every declared parameter, so its own schema names the rule (400) instead.
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
