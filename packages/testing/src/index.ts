@@ -20,6 +20,7 @@ export { serviceHarness, type HarnessOptions, type ServiceHarness } from './serv
 export { databaseKind, type DatabaseKind } from './database-kind.ts';
 export {
   concretePath,
+  describeErrorContract,
   errorDocProblems,
   isDocumented,
   operationErrors,

@@ -1,6 +1,7 @@
 // Reads a service's OpenAPI document and checks what each operation says about its errors against the contracts catalogue.
 import { ERROR_STATUS, ErrorBody, isErrorCode } from '@lianxin/contracts';
 import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import type { Caller, Method, Who } from './auth.ts';
 
 interface Operation {
@@ -142,4 +143,24 @@ export async function probeOperations(h: Probed): Promise<string[]> {
     }
   }
   return undocumented;
+}
+
+/**
+ * The error contract of a service's API as two tests (ADR 007): every documented code is
+ * catalogued at its status with the common ones, and every operation called with no token, each
+ * role, unknown ids and an empty body answers only documented codes, never a 5xx. A service's
+ * `app.test.ts` calls it once with its harness.
+ */
+export function describeErrorContract(h: Probed): void {
+  describe('error codes in the API documentation', () => {
+    it('when every operation is read, then each documented code is catalogued at its status, with the common ones', async () => {
+      const ops = await operationErrors(h.app);
+      expect(ops.length).toBeGreaterThan(0);
+      expect(ops.flatMap(errorDocProblems)).toEqual([]);
+    });
+
+    it('when every operation is called with no token, each role, unknown ids and an empty body, then each error answered is documented for it and none is a 5xx', async () => {
+      expect(await probeOperations(h)).toEqual([]);
+    });
+  });
 }

@@ -1,10 +1,5 @@
 // The OpenAPI document of the insights API: every route is there, and every error it documents or answers is catalogued.
-import {
-  errorDocProblems,
-  operationErrors,
-  probeOperations,
-  serviceHarness,
-} from '@lianxin/testing';
+import { describeErrorContract, operationErrors, serviceHarness } from '@lianxin/testing';
 import { describe, expect, it } from 'vitest';
 import { insightsService } from './service.ts';
 
@@ -30,13 +25,4 @@ describe('API documentation', () => {
   });
 });
 
-describe('error codes in the API documentation', () => {
-  it('when every operation is read, then each documented code is catalogued at its status, with the common ones', async () => {
-    const ops = await operationErrors(h.app);
-    expect(ops.flatMap(errorDocProblems)).toEqual([]);
-  });
-
-  it('when every operation is called with no token, each role, unknown ids and an empty body, then each error answered is documented for it and none is a 5xx', async () => {
-    expect(await probeOperations(h)).toEqual([]);
-  });
-});
+describeErrorContract(h);
