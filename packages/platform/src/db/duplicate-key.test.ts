@@ -3,7 +3,7 @@ import { testEnv } from '@lianxin/testing';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../http/create-app.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { ErrorBody } from '@lianxin/contracts';
 import { connectDb, isDuplicateKeyError } from './index.ts';
 
 interface Account {

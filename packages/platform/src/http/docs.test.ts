@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createApp } from './create-app.ts';
 import type { App } from './create-app.ts';
 import { BEARER_SECURITY } from './docs.ts';
-import { errorResponses } from './errors.ts';
+import { errorResponses } from './error-responses.ts';
 
 let app: App;
 beforeAll(async () => {

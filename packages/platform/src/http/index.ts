@@ -1,26 +1,8 @@
-// Public API of @lianxin/platform/http: the app factory, errors, and what main.ts needs to run a service.
+// Public API of @lianxin/platform/http: the app factory, its OpenAPI and error declarations, health and limits.
 export { createApp, DEFAULT_BODY_LIMIT } from './create-app.ts';
 export type { App, CreateAppOptions } from './create-app.ts';
-// The errors live in @lianxin/platform/errors; re-exported here so older imports keep working.
-export {
-  AppError,
-  appError,
-  badRequest,
-  conflict,
-  detail,
-  ErrorBody,
-  errorResponses,
-  forbidden,
-  internalError,
-  isAppError,
-  notFound,
-  shuttingDown,
-  TEXT,
-  tooManyRequests,
-  unauthorized,
-  ValidationDetail,
-} from './errors.ts';
-export type { AppErrorOptions } from './errors.ts';
+// The errors are @lianxin/platform/errors; the OpenAPI declaration of a route's codes is here.
+export { errorResponses } from './error-responses.ts';
 export { isDeclared } from './error-responses.ts';
 export type { DeclaredCodes } from './error-responses.ts';
 export { languageOf, preferredLanguage } from './language.ts';

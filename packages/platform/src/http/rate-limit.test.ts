@@ -4,7 +4,7 @@ import { generateKeyPair } from '../auth/keys.ts';
 import { mint } from '../auth/mint.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import { createApp } from './create-app.ts';
-import { ErrorBody } from './errors.ts';
+import { ErrorBody } from '@lianxin/contracts';
 import type { App } from './create-app.ts';
 
 let app: App;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from './create-app.ts';
 import type { App } from './create-app.ts';
-import { ErrorBody } from './errors.ts';
+import { ErrorBody } from '@lianxin/contracts';
 import { RequestValidationError, validatorCompiler } from './validation.ts';
 
 const Attendee = z.strictObject({

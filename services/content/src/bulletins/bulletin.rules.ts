@@ -1,6 +1,6 @@
 // The bulletin workflow as pure functions: each takes the aggregate and returns the next one, or refuses.
 import type { BulletinStatus } from '@lianxin/contracts';
-import { AppError, conflict, forbidden } from '@lianxin/platform/http';
+import { AppError, conflict, forbidden } from '@lianxin/platform/errors';
 import {
   versionOf,
   type Bulletin,

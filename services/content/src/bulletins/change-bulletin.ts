@@ -1,5 +1,5 @@
 // The one way a use case changes a bulletin: read, decide with a pure rule, write if nobody wrote meanwhile.
-import { notFound, type AppError } from '@lianxin/platform/http';
+import { notFound, type AppError } from '@lianxin/platform/errors';
 import type { PendingEvent } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';
 import type { Bulletin } from './bulletin.ts';

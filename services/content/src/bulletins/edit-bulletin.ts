@@ -1,5 +1,5 @@
 // Use case: edit a draft, or start the next version of a published bulletin — only on the revision the editor read.
-import { conflict } from '@lianxin/platform/http';
+import { conflict } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import type { Bulletin, BulletinContent } from './bulletin.ts';
 import { editBulletin as edit, type Actor } from './bulletin.rules.ts';

@@ -1,5 +1,5 @@
 // Use case: the published bulletins that suit a session, best match first (read live, so publications and retractions show at once).
-import { notFound } from '@lianxin/platform/http';
+import { notFound } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { rankMaterials } from './materials.rules.ts';
 

@@ -1,7 +1,7 @@
 // Use case: a liaison (for their bank) or police staff subscribe to fraud types and/or audiences; the notifier hears of it.
 import type { Subscriber } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
-import { badRequest } from '@lianxin/platform/http';
+import { badRequest } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { createdEvent } from './subscription.events.ts';
 import type { Subscription } from './subscription.repository.ts';

@@ -1,6 +1,6 @@
 // Use case: end a subscription the caller may see; another bank's (or another officer's) is a 404.
 import type { Principal } from '@lianxin/platform/auth';
-import { notFound } from '@lianxin/platform/http';
+import { notFound } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { visibilityOf } from './list-subscriptions.ts';
 import { removedEvent } from './subscription.events.ts';

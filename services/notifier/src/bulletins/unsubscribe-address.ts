@@ -1,5 +1,5 @@
 // One-click unsubscribe (RFC 8058): the signed token names the address; no sign-in, and no other address is touched.
-import { AppError } from '@lianxin/platform/http';
+import { AppError } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { verifyUnsubscribeToken } from './unsubscribe.rules.ts';
 

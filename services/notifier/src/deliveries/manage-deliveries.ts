@@ -1,5 +1,5 @@
 // Use cases of the delivery API: list with filters, put a failed one back in the queue, render one as it was sent.
-import { conflict, notFound, type AppError } from '@lianxin/platform/http';
+import { conflict, notFound, type AppError } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import type { DeliveryDoc } from './delivery.model.ts';
 import type { DeliveryFilter } from './delivery.repository.ts';

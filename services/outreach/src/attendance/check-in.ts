@@ -1,5 +1,5 @@
 // Use case: check an attendee in — by their signed token or by an officer — from an hour before the start to the end, once.
-import { badRequest, conflict } from '@lianxin/platform/http';
+import { badRequest, conflict } from '@lianxin/platform/errors';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound } from '../registrations/registration.rules.ts';

@@ -1,6 +1,6 @@
 // Use case: three-colour feedback, once per checked-in attendee; any red rating opens a follow-up on the session.
 import type { FeedbackRatings } from '@lianxin/contracts';
-import { conflict } from '@lianxin/platform/http';
+import { conflict } from '@lianxin/platform/errors';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound } from '../registrations/registration.rules.ts';

@@ -1,6 +1,6 @@
 // Use case: follow an opinion up — reassign, re-date, recategorise, and move it open → in_progress → resolved (with a note).
 import { EventMap, type OpinionStatus } from '@lianxin/contracts';
-import { conflict } from '@lianxin/platform/http';
+import { conflict } from '@lianxin/platform/errors';
 import { invalidField } from '@lianxin/platform/errors';
 import { newEvent } from '@lianxin/platform/messaging';
 import type { Deps } from '../shared/deps.ts';

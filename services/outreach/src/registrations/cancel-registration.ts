@@ -1,7 +1,7 @@
 // Use case: cancel a registration (a liaison, their own bank's, until the start) — the seat goes to the earliest eligible waiter.
 import type { Principal } from '@lianxin/platform/auth';
 import { bankScope } from '@lianxin/platform/auth';
-import { conflict } from '@lianxin/platform/http';
+import { conflict } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { registrationNotFound } from './registration.rules.ts';
 import { findVisibleSession } from '../sessions/session-access.ts';

@@ -1,7 +1,7 @@
 // Use case: a liaison of an invited bank registers one attendee or a batch — each confirmed or waitlisted, none lost.
 import type { Attendee } from '@lianxin/contracts';
 import type { LiaisonPrincipal } from '@lianxin/platform/auth';
-import { conflict, type AppError } from '@lianxin/platform/http';
+import { conflict, type AppError } from '@lianxin/platform/errors';
 import type { Deps } from '../shared/deps.ts';
 import { bankNotActive, liaisonInactive } from '../banks/bank.rules.ts';
 import { sessionNotScheduled } from '../sessions/session.rules.ts';

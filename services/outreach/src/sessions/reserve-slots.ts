@@ -1,5 +1,5 @@
 // Books a session's venue and every host officer for its time, all or nothing, or says which session is in the way.
-import { conflict } from '@lianxin/platform/http';
+import { conflict } from '@lianxin/platform/errors';
 import { officerKey, venueKey } from './session.rules.ts';
 import type { SlotBooks } from './slot-book.repository.ts';
 

@@ -1,7 +1,8 @@
 // The test service's HTTP side on the platform's createApp: routes that change a counter through the outbox.
 import type { Model } from 'mongoose';
 import { z } from 'zod';
-import { createApp, notFound, type App } from '../../http/index.ts';
+import { notFound } from '../../errors/index.ts';
+import { createApp, type App } from '../../http/index.ts';
 import type { OutboxRelay } from '../relay.ts';
 import { createCounter, increment, type Counter } from './counter.ts';
 
