@@ -234,11 +234,13 @@ export class OutboxRelay {
       );
       throw err;
     }
-    let sentCount = 0;
+    // Counted once acknowledged, before the releases: a reader that sees the outboxes empty
+    // then sees these events in the stats too.
+    const sentCount = withEvents.reduce((n, doc) => n + doc.outbox.length, 0);
+    this.stats.published += sentCount;
     await Promise.all(
       claimed.map(async (doc) => {
         const sent = new Set(doc.outbox.map((e) => e.id));
-        sentCount += sent.size;
         await this.opts.afterPublish?.(String(doc._id));
         await releaseOutbox({
           coll,
@@ -250,7 +252,6 @@ export class OutboxRelay {
         });
       }),
     );
-    this.stats.published += sentCount;
     return sentCount;
   }
 
