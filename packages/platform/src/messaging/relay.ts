@@ -112,8 +112,31 @@ export class OutboxRelay {
     for (;;) {
       const n = await this.scanOnce();
       total += n;
-      if (n === 0) return total;
+      if (n > 0) continue;
+      // Nothing claimed may only mean the running loop claimed this pass's candidates first (a
+      // whole batch at a time): done only once nothing is pending that is free or ours.
+      if (!(await this.anyPendingForUs())) return total;
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 20));
     }
+  }
+
+  /** Whether an aggregate waits with its lease free, expired, or held by this relay. */
+  private async anyPendingForUs(): Promise<boolean> {
+    for (const source of this.opts.sources) {
+      const found = await this.collection(source.collection).findOne(
+        {
+          outboxPending: true,
+          $or: [
+            { outboxLeaseUntil: null },
+            { outboxLeaseUntil: { $lt: new Date() } },
+            { outboxLeaseOwner: this.owner },
+          ],
+        },
+        { projection: { _id: 1 } },
+      );
+      if (found) return true;
+    }
+    return false;
   }
 
   private async run(): Promise<void> {

@@ -29,17 +29,22 @@ export class FactRepository {
     fields: Record<string, unknown>,
   ): Promise<boolean> {
     const coll = this.coll(kind);
-    const res = await coll.updateOne(
-      { _id: id, sequence: { $lt: sequence } },
-      { $set: { ...fields, sequence } },
-    );
-    if (res.matchedCount === 1) return true;
+    const newer = async (): Promise<boolean> =>
+      (
+        await coll.updateOne(
+          { _id: id, sequence: { $lt: sequence } },
+          { $set: { ...fields, sequence } },
+        )
+      ).matchedCount === 1;
+    if (await newer()) return true;
     try {
       await coll.insertOne({ ...fields, _id: id, sequence });
       return true;
     } catch (err) {
-      if (isDuplicateKey(err)) return false; // held already at this sequence or a newer one
-      throw err;
+      if (!isDuplicateKey(err)) throw err;
+      // Another event of the aggregate created it meanwhile (an older one, from another
+      // partition or a redelivery): ours still applies if it is newer than what is held.
+      return newer();
     }
   }
 
