@@ -24,6 +24,9 @@ import { releaseOutbox } from './release.ts';
 
 import { asOutboxDoc, type AggregateId, type Coll, type OutboxDoc } from './release.ts';
 
+/** The `$or` branches of an aggregate nobody holds: no lease, or one that expired before `now`. */
+const leaseFree = (now: Date) => [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }];
+
 export interface RelaySource {
   /** Collection of the aggregate (its mongoose model's collection name). */
   collection: string;
@@ -126,11 +129,7 @@ export class OutboxRelay {
       const found = await this.collection(source.collection).findOne(
         {
           outboxPending: true,
-          $or: [
-            { outboxLeaseUntil: null },
-            { outboxLeaseUntil: { $lt: new Date() } },
-            { outboxLeaseOwner: this.owner },
-          ],
+          $or: [...leaseFree(new Date()), { outboxLeaseOwner: this.owner }],
         },
         { projection: { _id: 1 } },
       );
@@ -200,7 +199,7 @@ export class OutboxRelay {
         .find(
           {
             outboxPending: true,
-            $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date() } }],
+            $or: leaseFree(new Date()),
           },
           { projection: { _id: 1 }, limit: this.batchSize },
         )
@@ -285,7 +284,7 @@ export class OutboxRelay {
       {
         _id: id,
         outboxPending: true,
-        $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }],
+        $or: leaseFree(now),
       },
       {
         $set: {

@@ -1,6 +1,7 @@
 // Topic and group names under KAFKA_TOPIC_PREFIX: a prefix with dots still gives groups that can own dead letters.
 import { describe, expect, it } from 'vitest';
-import { assertGroupOwnsDeadLetters, prefixedGroup, prefixedTopic } from './kafka-names.ts';
+import { dlqTopic } from '@lianxin/contracts';
+import { prefixedGroup, prefixedTopic } from './kafka-names.ts';
 
 describe('names under KAFKA_TOPIC_PREFIX', () => {
   it('when the prefix has dots (fuzz.), then topics keep them and groups get dashes, so dead letters have a topic', () => {
@@ -8,10 +9,10 @@ describe('names under KAFKA_TOPIC_PREFIX', () => {
     const group = prefixedGroup('fuzz.', 'console-liaisons');
     expect(group).toBe('fuzz-console-liaisons');
     expect(() => {
-      assertGroupOwnsDeadLetters(group);
+      dlqTopic('t', group);
     }).not.toThrow();
     expect(() => {
-      assertGroupOwnsDeadLetters(`fuzz.console-liaisons`);
+      dlqTopic('t', 'fuzz.console-liaisons');
     }).toThrow(/Consumer group/);
   });
 

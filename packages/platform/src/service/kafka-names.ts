@@ -1,6 +1,4 @@
 // The names a service's topics and consumer groups get under KAFKA_TOPIC_PREFIX (a drill or a second stack on one broker).
-import { dlqTopic } from '@lianxin/contracts';
-
 /** A catalogue topic under the prefix: `fuzz.` + `lianxin.banks.v1`. */
 export const prefixedTopic = (prefix: string, name: string): string => `${prefix}${name}`;
 
@@ -10,8 +8,3 @@ export const prefixedTopic = (prefix: string, name: string): string => `${prefix
  */
 export const prefixedGroup = (prefix: string, name: string): string =>
   `${prefix.replaceAll('.', '-')}${name}`;
-
-/** Throws when a group could not own dead letters (a test of the mapping above). */
-export function assertGroupOwnsDeadLetters(group: string): void {
-  dlqTopic('t', group);
-}
