@@ -38,6 +38,11 @@ export interface HarnessOptions {
    * until `flush()` (a test that measures a write path alone).
    */
   relay?: boolean;
+  /**
+   * A database of the service's own (the file's name + `_<service>`) instead of the file's one:
+   * for several services in one file whose collections would collide, as in production.
+   */
+  ownDatabase?: boolean;
 }
 
 /**
@@ -52,8 +57,10 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
   options: HarnessOptions = {},
 ): Promise<ServiceHarness<C, M, D>> {
   const env = testEnv(fileUrl);
+  const dbUrl =
+    options.ownDatabase === true ? ownDatabaseUrl(env.dbUrl, definition.name) : env.dbUrl;
   const config = definition.config({
-    MONGO_URL: env.dbUrl,
+    MONGO_URL: dbUrl,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_CLIENT_ID: `${env.id}-${definition.name}`,
     // The test run's SMTP server (MailDev), for a service that sends email; others ignore it.
@@ -68,7 +75,7 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
   };
   afterAll(close);
 
-  const db = await connectDb({ url: env.dbUrl });
+  const db = await connectDb({ url: dbUrl });
   closers.push(async () => {
     await db.dropDatabase();
     await db.close();
@@ -139,4 +146,10 @@ export async function serviceHarness<C extends ServiceEnv, M, D>(
     as: (who: Who | null) => caller(app, who),
     close,
   };
+}
+
+function ownDatabaseUrl(fileDbUrl: string, service: string): string {
+  const url = new URL(fileDbUrl);
+  url.pathname = `${url.pathname}_${service.replace(/[^a-z0-9]/gi, '')}`;
+  return url.toString();
 }

@@ -1,36 +1,18 @@
 // The console in a real browser (Debian's chromium via playwright-core) against the real banks service, database and broker.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { banksService } from '@lianxin/banks/src/service.ts';
 import { bankBody, liaisonBody } from '@lianxin/banks/src/test-support/fixtures.ts';
-import { findRepoRoot } from '@lianxin/platform/auth';
-import { serviceHarness, testAuth } from '@lianxin/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleService } from '../../src/service.ts';
-import { activationTokenFor, PASSWORD, seedStaff } from '../../src/test-support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { activationTokenFor, ARTIFACTS, PASSWORD, seedStaff, startStack } from './stack.ts';
+import { join } from 'node:path';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = join(findRepoRoot(import.meta.dirname), '.lianxin', 'artifacts', 'console');
 /** The budget for the dashboard's first load on this machine. */
 const FIRST_LOAD_BUDGET_MS = 2000;
 
-// The production build the console serves (ADR: no dev server); a few seconds with Vite 8.
-await build({ configFile: join(import.meta.dirname, '..', 'vite.config.ts'), logLevel: 'warn' });
-
-const auth = await testAuth();
-const banks = await serviceHarness(import.meta.url, banksService);
-const banksUrl = await banks.app.listen({ port: 0, host: '127.0.0.1' });
-const h = await serviceHarness(import.meta.url, consoleService, {
-  env: {
-    JWT_PRIVATE_KEY: auth.privateKey,
-    BANKS_URL: banksUrl,
-    // Outreach is not started here: the dashboard shows its sessions as unavailable.
-    OUTREACH_URL: 'http://127.0.0.1:9',
-  },
-});
-const consoleUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+// Outreach is not started here: the dashboard shows its sessions as unavailable.
+const stack = await startStack(import.meta.url);
+const { banks, browser, url: consoleUrl } = stack;
+const h = stack.console;
+const artifacts = ARTIFACTS;
 const coordinatorOnBanks = banks.as('coordinator');
 
 async function bankWithLiaison() {
@@ -49,15 +31,6 @@ async function bankWithLiaison() {
 const a = await bankWithLiaison();
 const b = await bankWithLiaison();
 await banks.flush();
-
-let browser: Browser;
-beforeAll(async () => {
-  await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto(consoleUrl);

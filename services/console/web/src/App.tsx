@@ -1,14 +1,39 @@
-// The app's frame: the session decides between sign-in and the role's home; /activate/<token> sets a first password.
+// The app's frame: the session decides between sign-in and the role's screens; /activate/<token> sets a first password.
+import { MenuOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown, Layout, Space, Spin, Typography } from 'antd';
+import {
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Result,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link, Route, Routes, useLocation, useParams } from 'react-router';
 import { api, type Account } from './api.ts';
+import { COORDINATOR_SECTIONS } from './coordinator/sections.tsx';
 import { useI18n } from './i18n.tsx';
+import { LIAISON_SECTIONS } from './liaison/sections.tsx';
+import { OFFICER_SECTIONS } from './officer/sections.tsx';
 import { ActivatePage } from './pages/ActivatePage.tsx';
-import { Dashboard } from './pages/Dashboard.tsx';
-import { LiaisonHome } from './pages/LiaisonHome.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { REVIEWER_SECTIONS } from './reviewer/sections.tsx';
+import { AccountContext } from './shared/account.tsx';
+import type { Section } from './shared/sections.ts';
 
-function Header({ account }: { account: Account | null }) {
+const SECTIONS: Record<Account['role'], Section[]> = {
+  coordinator: COORDINATOR_SECTIONS,
+  liaison: LIAISON_SECTIONS,
+  officer: OFFICER_SECTIONS,
+  reviewer: REVIEWER_SECTIONS,
+};
+
+function Header({ account, onMenu }: { account: Account | null; onMenu?: () => void }) {
   const { t, toggle } = useI18n();
   const queryClient = useQueryClient();
   const signOut = async (everywhere: boolean) => {
@@ -16,7 +41,10 @@ function Header({ account }: { account: Account | null }) {
     await queryClient.invalidateQueries();
   };
   return (
-    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16 }}>
+      {onMenu !== undefined && (
+        <Button icon={<MenuOutlined />} onClick={onMenu} aria-label={t('menu')} />
+      )}
       <Typography.Title
         level={4}
         ellipsis
@@ -28,7 +56,9 @@ function Header({ account }: { account: Account | null }) {
           fontSize: 'clamp(14px, 4vw, 20px)',
         }}
       >
-        {t('appName')}
+        <Link to="/" style={{ color: 'inherit' }}>
+          {t('appName')}
+        </Link>
       </Typography.Title>
       <Space>
         <Button onClick={toggle} aria-label="language">
@@ -53,22 +83,133 @@ function Header({ account }: { account: Account | null }) {
   );
 }
 
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('notFound')}
+      extra={<Link to="/">{t('backHome')}</Link>}
+    />
+  );
+}
+
+/** The role's menu: a side bar on a desktop, a drawer behind the header's button on a phone. */
+function RoleMenu({ sections, onPick }: { sections: Section[]; onPick?: () => void }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const entries = sections.filter((s) => s.label !== undefined);
+  // The longest section path that starts the current one is the selected entry.
+  const selected = entries
+    .filter(
+      (s) => pathname === `/${s.path}` || (s.path !== '' && pathname.startsWith(`/${s.path}/`)),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return (
+    <nav aria-label={t('menu')}>
+      <Menu
+        mode="inline"
+        selectedKeys={selected === undefined ? [] : [selected.path]}
+        onClick={onPick}
+        items={entries.map((s) => ({
+          key: s.path,
+          icon: s.icon,
+          label: <Link to={`/${s.path}`}>{s.label === undefined ? '' : t(s.label)}</Link>,
+        }))}
+      />
+    </nav>
+  );
+}
+
+function SignedIn({ account }: { account: Account }) {
+  const sections = SECTIONS[account.role];
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md === true;
+  const [drawer, setDrawer] = useState(false);
+  return (
+    <AccountContext.Provider value={account}>
+      <Header
+        account={account}
+        {...(wide
+          ? {}
+          : {
+              onMenu: () => {
+                setDrawer(true);
+              },
+            })}
+      />
+      <Layout>
+        {wide ? (
+          <Layout.Sider width={200} theme="light">
+            <RoleMenu sections={sections} />
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            open={drawer}
+            onClose={() => {
+              setDrawer(false);
+            }}
+            size={240}
+            styles={{ body: { padding: 0 } }}
+          >
+            <RoleMenu
+              sections={sections}
+              onPick={() => {
+                setDrawer(false);
+              }}
+            />
+          </Drawer>
+        )}
+        <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+          <main>
+            <Routes>
+              {sections.map((s) => (
+                <Route key={s.path} path={`/${s.path}`} element={s.element} />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </AccountContext.Provider>
+  );
+}
+
+function Activation() {
+  const { token } = useParams();
+  return <ActivatePage token={token ?? ''} />;
+}
+
 export function App() {
   const session = useQuery({ queryKey: ['session'], queryFn: () => api.session() });
-  const activation = /^\/activate\/([A-Za-z0-9_-]+)$/.exec(window.location.pathname);
   const account = session.data?.account ?? null;
-  let body;
-  if (session.isPending) body = <Spin size="large" style={{ margin: 64 }} />;
-  else if (activation?.[1] !== undefined) body = <ActivatePage token={activation[1]} />;
-  else if (account === null) body = <LoginPage />;
-  else if (account.role === 'liaison') body = <LiaisonHome account={account} />;
-  else body = <Dashboard account={account} />;
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Header account={account} />
-      <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+  const signedOut = (body: ReactNode) => (
+    <>
+      <Header account={null} />
+      <Layout.Content style={{ padding: 16 }}>
         <main>{body}</main>
       </Layout.Content>
+    </>
+  );
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Routes>
+        <Route path="/activate/:token" element={signedOut(<Activation />)} />
+        <Route
+          path="*"
+          element={
+            session.isPending ? (
+              signedOut(<Spin size="large" style={{ margin: 64 }} />)
+            ) : account === null ? (
+              signedOut(<LoginPage />)
+            ) : (
+              <SignedIn account={account} />
+            )
+          }
+        />
+      </Routes>
     </Layout>
   );
 }

@@ -1,9 +1,15 @@
 // The web app's texts, Simplified Chinese first with English switchable; the choice is kept in localStorage.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { COORDINATOR_TEXTS } from './coordinator/texts.ts';
+import { LIAISON_TEXTS } from './liaison/texts.ts';
+import { OFFICER_TEXTS } from './officer/texts.ts';
+import { REVIEWER_TEXTS } from './reviewer/texts.ts';
+import type { Lang } from './shared/texts.ts';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from './shared/texts.ts';
 
-const TEXTS = {
+/** Texts every area uses; each area keeps its own in `<area>/texts.ts`, keys prefixed by the area. */
+const COMMON = {
   appName: { zh: '连心 · 反诈微恳谈', en: 'Lianxin · anti-fraud outreach' },
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出登录', en: 'Sign out' },
@@ -42,7 +48,18 @@ const TEXTS = {
   role_reviewer: { zh: '审核民警', en: 'Reviewer' },
   role_liaison: { zh: '银行联络员', en: 'Bank liaison' },
   language: { zh: 'English', en: '中文' },
+  notFound: { zh: '页面不存在', en: 'Page not found' },
+  backHome: { zh: '返回首页', en: 'Back to the home page' },
+  menu: { zh: '导航', en: 'Navigation' },
 } as const;
+
+const TEXTS = {
+  ...COMMON,
+  ...COORDINATOR_TEXTS,
+  ...LIAISON_TEXTS,
+  ...OFFICER_TEXTS,
+  ...REVIEWER_TEXTS,
+};
 
 export type TextKey = keyof typeof TEXTS;
 

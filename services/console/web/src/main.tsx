@@ -5,6 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 
@@ -20,7 +21,9 @@ function Themed() {
       theme={{ token: { colorPrimary: '#c0392b' } }}
     >
       <AntApp>
-        <App />
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,11 +1,13 @@
 // A liaison's home: their own bank (the services show them no other) and the sessions open to it.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, List } from 'antd';
-import { api, ApiError, type Account } from '../api.ts';
+import { api, ApiError } from '../api.ts';
+import { useAccount } from '../shared/account.tsx';
 import { useI18n } from '../i18n.tsx';
-import { shanghaiTime } from './format.ts';
+import { shanghaiTime } from '../shared/format.ts';
 
-export function LiaisonHome({ account }: { account: Account }) {
+export function LiaisonHome() {
+  const account = useAccount();
   const { t, lang, pick } = useI18n();
   const banks = useQuery({ queryKey: ['banks'], queryFn: api.banks });
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: api.sessions });

@@ -2,9 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
-import { api, ApiError, type Account } from '../api.ts';
+import { api, ApiError } from '../api.ts';
+import { useAccount } from '../shared/account.tsx';
 import { useI18n } from '../i18n.tsx';
-import { shanghaiTime } from './format.ts';
+import { shanghaiTime } from '../shared/format.ts';
 
 const SeatsChart = lazy(() => import('./SeatsChart.tsx'));
 
@@ -19,7 +20,8 @@ function Unavailable({ error }: { error: unknown }) {
   );
 }
 
-export function Dashboard({ account }: { account: Account }) {
+export function Dashboard() {
+  const account = useAccount();
   const { t, lang } = useI18n();
   const banks = useQuery({ queryKey: ['banks'], queryFn: api.banks });
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: api.sessions });
