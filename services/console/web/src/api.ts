@@ -1,4 +1,5 @@
 // The web app's API client: same-origin fetch with the session's CSRF token; types come from the services' zod schemas.
+import type { ErrorDetail } from '@lianxin/contracts';
 import type { z } from 'zod';
 import type { SessionView as SessionViewSchema } from '../../src/accounts/account.schemas.ts';
 import type { BankPage as BankPageSchema } from '../../../banks/src/banks/bank.schemas.ts';
@@ -23,6 +24,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly text: ErrorText,
+    /** What was wrong, per field (`attendees.3.mobile`), when the service said. */
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(text.en);
   }
@@ -30,7 +33,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
@@ -43,7 +46,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   if (response.status === 204) return undefined as T;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: ErrorText } } | null)?.error;
+    const error = (
+      json as { error?: { code?: string; message?: ErrorText; details?: ErrorDetail[] } } | null
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? 'UNKNOWN',
@@ -51,6 +56,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
         zh: `请求失败（${response.status}）`,
         en: `Request failed (${response.status})`,
       },
+      error?.details ?? [],
     );
   }
   return json as T;

@@ -18,7 +18,17 @@ function Themed() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#c0392b' } }}
+      theme={{
+        token: {
+          colorPrimary: '#c0392b',
+          // antd's tertiary text (labels of Descriptions, list descriptions, empty states) is
+          // 45 % black, 3.4:1 on white; 60 % reads at 5.7:1, above WCAG AA's 4.5:1 (axe checks it).
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+          // Links: antd's #1677ff is 4.1:1 on white; this blue is 6.3:1.
+          colorLink: '#0958d9',
+        },
+      }}
     >
       <AntApp>
         <BrowserRouter>
