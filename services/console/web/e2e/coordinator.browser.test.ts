@@ -262,7 +262,10 @@ describe('the coordinator in the browser', () => {
     await page.getByLabel('网点名称', { exact: true }).fill('香河支行营业部');
     await page.getByLabel('地址', { exact: true }).last().fill('香河县新华大街8号');
     await page.getByRole('button', { name: '新增网点' }).click();
-    await page.getByTestId('branches').getByRole('cell', { name: '香河支行营业部' }).waitFor();
+    await page
+      .getByTestId('branches')
+      .getByRole('cell', { name: '香河支行营业部', exact: true })
+      .waitFor();
     await expectAccessible(page, 'bank');
     await screenshot(page, 'coordinator-bank');
 

@@ -9,7 +9,7 @@ import { shanghaiTime } from '../shared/format.ts';
 import { labelIn, OpinionCategory, OpinionStatus, SessionKind } from '../shared/labels.ts';
 import { coordinatorApi } from './api.ts';
 import { TAG } from './tags.ts';
-import { Unavailable } from './Unavailable.tsx';
+import { Nothing, Unavailable } from './Unavailable.tsx';
 
 const SeatsChart = lazy(() => import('./SeatsChart.tsx'));
 const FollowUpsChart = lazy(() => import('./FollowUpsChart.tsx'));
@@ -90,7 +90,7 @@ export function CoordinatorDashboard() {
                 dataSource={upcoming}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
                 scroll={{ x: true }}
-                locale={{ emptyText: t('noSessions') }}
+                locale={{ emptyText: <Nothing text={t('noSessions')} /> }}
                 columns={[
                   {
                     title: t('title'),
@@ -131,7 +131,7 @@ export function CoordinatorDashboard() {
                 loading={coverage.isPending}
                 dataSource={notReached}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
-                locale={{ emptyText: t('co_allReached') }}
+                locale={{ emptyText: <Nothing text={t('co_allReached')} /> }}
                 columns={[
                   { title: t('code'), dataIndex: 'code' },
                   {
@@ -177,7 +177,7 @@ export function CoordinatorDashboard() {
                 dataSource={opinions.data?.items ?? []}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
                 scroll={{ x: true }}
-                locale={{ emptyText: t('co_noOpinions') }}
+                locale={{ emptyText: <Nothing text={t('co_noOpinions')} /> }}
                 columns={[
                   {
                     title: t('co_category'),

@@ -9,7 +9,7 @@ import { labelIn, RegistrationStatus, SessionKind, WaitlistReason } from '../sha
 import { coordinatorApi, type Registration } from './api.ts';
 import { maskMobile } from './mask.ts';
 import { TAG } from './tags.ts';
-import { Unavailable } from './Unavailable.tsx';
+import { Nothing, Unavailable } from './Unavailable.tsx';
 
 const STATUS_COLOUR: Record<Registration['status'], string | undefined> = {
   confirmed: TAG.green,
@@ -97,7 +97,7 @@ export function RegistrationsPage() {
           dataSource={registrations.data?.items ?? []}
           scroll={{ x: true }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          locale={{ emptyText: t('co_noRegistrations') }}
+          locale={{ emptyText: <Nothing text={t('co_noRegistrations')} /> }}
           columns={[
             { title: t('co_attendee'), render: (_, r) => r.attendee.name },
             { title: t('co_bank'), render: (_, r) => bankName(r.bankId) },

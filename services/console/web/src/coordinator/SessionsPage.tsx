@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.tsx';
 import { shanghaiTime } from '../shared/format.ts';
 import { labelIn, optionsOf, SessionKind, SessionStatus } from '../shared/labels.ts';
 import { coordinatorApi } from './api.ts';
-import { Unavailable } from './Unavailable.tsx';
+import { Nothing, Unavailable } from './Unavailable.tsx';
 
 export function SessionsPage() {
   const { t, lang } = useI18n();
@@ -38,7 +38,7 @@ export function SessionsPage() {
           loading={sessions.isPending}
           dataSource={sessions.data?.items ?? []}
           scroll={{ x: true }}
-          locale={{ emptyText: t('noSessions') }}
+          locale={{ emptyText: <Nothing text={t('noSessions')} /> }}
           pagination={{
             current: page,
             pageSize: 50,
