@@ -1,5 +1,5 @@
 // The notifier's configuration: one zod schema over the environment, parsed once at start-up.
-import { envBool, envInt, envPort, loadConfig } from '@lianxin/platform/config';
+import { envInt, envPort, loadConfig } from '@lianxin/platform/config';
 import { serviceEnv } from '@lianxin/platform/service';
 import { z } from 'zod';
 
@@ -38,6 +38,12 @@ export const NotifierConfig = z.object({
   DELIVERY_BACKOFF_MAX_MS: envInt(10, 86_400_000).default(3_600_000),
   /** How often the dispatcher looks for due deliveries when nothing woke it. */
   DISPATCH_POLL_MS: envInt(20, 60_000).default(1_000),
+  /**
+   * While its passes find nothing due, the dispatcher's wait doubles up to this: an idle notifier
+   * polls its database every 10 s, not every second. New deliveries planned here wake it at once;
+   * a reminder or a retry falls due at most this late.
+   */
+  DISPATCH_IDLE_POLL_MS: envInt(20, 300_000).default(10_000),
   /** Deliveries claimed per round trip of the dispatcher. */
   DISPATCH_BATCH_SIZE: envInt(1, 1_000).default(100),
   /**
@@ -49,8 +55,6 @@ export const NotifierConfig = z.object({
   RETENTION_CHECK_MS: envInt(1_000, 86_400_000).default(3_600_000),
   /** How often the weekly digest is checked for being due. */
   DIGEST_CHECK_MS: envInt(1_000, 86_400_000).default(600_000),
-  /** Publish the console's demo account events at start (the console does not exist yet). */
-  LOAD_DEMO: envBool.default(false),
 });
 export type NotifierConfig = z.output<typeof NotifierConfig>;
 
