@@ -1,5 +1,4 @@
 // The web app's API client: same-origin fetch with the session's CSRF token; types come from the services' zod schemas.
-import type { ErrorDetail } from '@lianxin/contracts';
 import type { z } from 'zod';
 import type { SessionView as SessionViewSchema } from '../../src/accounts/account.schemas.ts';
 import type { BankPage as BankPageSchema } from '../../../banks/src/banks/bank.schemas.ts';
@@ -19,13 +18,20 @@ export interface ErrorText {
   en: string;
 }
 
+/** One thing wrong, as the services' error bodies list them: the field (`path`), the rule, extras by code. */
+export interface ErrorDetail {
+  path: string;
+  rule: string;
+  message: ErrorText;
+  [extra: string]: unknown;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly text: ErrorText,
-    /** What was wrong, per field (`attendees.3.mobile`), when the service said. */
-    readonly details: readonly ErrorDetail[] = [],
+    readonly details: ErrorDetail[] = [],
   ) {
     super(text.en);
   }
@@ -33,6 +39,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 
+/** One request to the console (`/auth/…`, `/accounts…`) or through its gateway (`/api/<service>/…`). */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';

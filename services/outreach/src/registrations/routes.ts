@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { liaisonOf } from '@lianxin/platform/auth';
 import { cancelRegistration } from './cancel-registration.ts';
+import { exportRegistrationsRoute } from './export-registrations.ts';
 import { findRegistration } from './find-registration.ts';
 import { InvitationsQuery, InvitationView } from './invitation.schemas.ts';
 import { toInvitationView } from './invitation.view.ts';
@@ -114,6 +115,8 @@ export function registrationRoutes(app: App, deps: Deps): void {
       };
     },
   );
+
+  exportRegistrationsRoute(app, deps);
 
   app.delete(
     '/sessions/:sessionId/registrations/:registrationId',

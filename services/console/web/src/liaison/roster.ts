@@ -1,6 +1,6 @@
 // A staff list as liaisons have it — pasted from Excel, a .csv or an .xlsx — read into rows for one batch registration.
 import Papa from 'papaparse';
-import type { ErrorDetail } from '@lianxin/contracts';
+import type { ErrorDetail } from '../api.ts';
 import type { AttendeeBody } from './api.ts';
 
 /** The registration route's batch limit (outreach's BATCH_MAX). */
