@@ -165,6 +165,13 @@ export function BatchForm({ sessionId }: { sessionId: string }) {
                 width: 70,
                 render: (_, r) => rowLabel(r.index + 1, lang),
               },
+              {
+                title: t('li_result'),
+                key: 'result',
+                // Beside the row number, so a phone shows each row's error without scrolling.
+                width: 200,
+                render: (_, r) => <RowOutcome row={r} />,
+              },
               { title: t('li_attendeeName'), key: 'name', render: (_, r) => dash(r.attendee.name) },
               {
                 title: t('li_mobile'),
@@ -177,11 +184,6 @@ export function BatchForm({ sessionId }: { sessionId: string }) {
                 render: (_, r) => dash(r.attendee.position),
               },
               { title: t('li_branch'), key: 'branch', render: (_, r) => dash(r.attendee.branch) },
-              {
-                title: t('li_result'),
-                key: 'result',
-                render: (_, r) => <RowOutcome row={r} />,
-              },
             ]}
           />
         </ScrollRegion>
