@@ -9,7 +9,7 @@ export async function findRegistration(
   principal: Principal,
   registrationId: string,
 ): Promise<PlacedRegistration> {
-  const reg = await deps.registrations.findInScope(registrationId, bankScope(principal));
+  const reg = await deps.bankRegistrations.findInScope(registrationId, bankScope(principal));
   if (reg === null) throw registrationNotFound();
   const [one] = await placed(deps, [reg]);
   if (one === undefined) throw registrationNotFound();

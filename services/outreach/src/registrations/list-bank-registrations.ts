@@ -19,7 +19,7 @@ export async function listBankRegistrations(
   liaison: LiaisonPrincipal,
   q: BankRegistrationsQuery,
 ): Promise<Paginated<PlacedRegistration>> {
-  const page = await deps.registrations.listOfBank(
+  const page = await deps.bankRegistrations.listOfBank(
     bankScope(liaison),
     {
       ...(q.status === undefined ? {} : { status: q.status }),

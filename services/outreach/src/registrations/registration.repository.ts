@@ -8,7 +8,7 @@
 // `{ _id }` filter reaches SQL (ADR 006): the first transition of a young registration is written by
 // its own request alone — the reconciler waits `pendingGraceMs` before touching it — so that write
 // may filter by `_id` only (`guarded: false`).
-import type { Paginated, WaitlistPlace } from '@lianxin/contracts';
+import type { WaitlistPlace } from '@lianxin/contracts';
 import type { BankScope } from '@lianxin/platform/auth';
 import { isDuplicateKey } from '@lianxin/platform/db';
 import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
@@ -63,39 +63,6 @@ export class RegistrationRepository {
       .findOne({ _id: id, sessionId, ...(scope?.filter() ?? {}) }, NO_OUTBOX)
       .lean<RegistrationDoc>()
       .exec();
-  }
-
-  /** One registration, within the caller's bank scope (another bank's is not found). */
-  findInScope(id: string, scope: BankScope): Promise<RegistrationDoc | null> {
-    return this.model
-      .findOne({ _id: id, ...scope.filter() }, NO_OUTBOX)
-      .lean<RegistrationDoc>()
-      .exec();
-  }
-
-  /** The scope's registrations across sessions, newest first. */
-  async listOfBank(
-    scope: BankScope,
-    f: { status?: RegistrationDoc['status']; sessionId?: string },
-    page: number,
-    pageSize: number,
-  ): Promise<Paginated<RegistrationDoc>> {
-    const query = {
-      ...scope.filter(),
-      ...(f.status === undefined ? {} : { status: f.status }),
-      ...(f.sessionId === undefined ? {} : { sessionId: f.sessionId }),
-    };
-    const [items, total] = await Promise.all([
-      this.model
-        .find(query, NO_OUTBOX)
-        .sort({ registeredAt: -1, _id: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean<RegistrationDoc[]>()
-        .exec(),
-      this.model.countDocuments(query),
-    ]);
-    return { items, total, page, pageSize };
   }
 
   /** A session's registrations in arrival order, within the caller's bank scope. */
