@@ -1,7 +1,7 @@
 // The bulletin store: reads by who is reading (staff see drafts, readers only what is published) and writes with their events.
 import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
-import { versionOf, type Bulletin, type BulletinVersion } from './bulletin.ts';
+import { versionOf, writersOf, type Bulletin, type BulletinVersion } from './bulletin.ts';
 import type { BulletinDoc, BulletinModel, SearchKeys } from './bulletin.model.ts';
 import {
   gramField,
@@ -77,6 +77,7 @@ function stateOf(b: Bulletin): Record<string, unknown> {
       readable ? keysOf(published, published.publishedAt ?? b.updatedAt) : null,
     ),
     awaitingReview: versionOf(b, b.pendingNumber)?.state === 'in_review',
+    writers: writersOf(b),
   };
 }
 
@@ -243,6 +244,24 @@ export class BulletinRepository {
       (d): d is StoredDoc => d !== null && (readership === 'staff' || d.status === 'published'),
     );
     return { items: shown.map(toBulletin), total: found.size };
+  }
+
+  /**
+   * The bulletins `writerId` started or wrote into, latest change first: one equality on an
+   * indexed top-level array (pushed down to SQL), ids and sort key only, then the page by `_id`.
+   */
+  async writtenBy(writerId: string, page: number, pageSize: number): Promise<Page<Bulletin>> {
+    const hits = await this.model
+      .find({ writers: writerId } as QueryFilter<BulletinDoc>, { _id: 1, updatedAt: 1 })
+      .lean<{ _id: Types.ObjectId; updatedAt: string }[]>();
+    hits.sort((a, b) => (b.updatedAt > a.updatedAt ? 1 : b.updatedAt < a.updatedAt ? -1 : 0));
+    const docs = await Promise.all(
+      hits
+        .slice((page - 1) * pageSize, page * pageSize)
+        .map((hit) => this.model.findOne({ _id: hit._id }, LIGHT).lean<StoredDoc>()),
+    );
+    const shown = docs.filter((d): d is StoredDoc => d !== null);
+    return { items: shown.map(toBulletin), total: hits.length };
   }
 
   /** Published bulletins sharing a fraud type or an audience with a session: the candidates for its materials. */
