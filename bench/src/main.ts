@@ -10,6 +10,7 @@ import { email } from './benches/email.ts';
 import { reads } from './benches/reads.ts';
 import { relay } from './benches/relay.ts';
 import { relayScale } from './benches/relay-scale.ts';
+import { search } from './benches/search.ts';
 import { bareServer, FULL, QUICK, type BenchContext } from './context.ts';
 import type { Figure } from './lib/figures.ts';
 import { profileWorst, type ProfileReport } from './profile.ts';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   reads,
   'relay-scale': relayScale,
   cancel,
+  search,
 };
 
 const { values } = parseArgs({
@@ -93,7 +95,11 @@ const earlier =
 /** Written after every benchmark too, so an interrupted run keeps what it measured. */
 const report = () => {
   const merged = earlier
-    ? mergeEarlier(earlier, new Set(selected), { figures, profiles, failures })
+    ? mergeEarlier(
+        earlier,
+        { benches: new Set(selected), backends: new Set(stack.backends.map((b) => b.name)) },
+        { figures, profiles, failures },
+      )
     : undefined;
   return writeReport({
     dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
@@ -155,6 +161,7 @@ try {
           const msg = `${backend.name} ${name} failed: ${err instanceof Error ? err.message : String(err)}`;
           progress(msg);
           failures.push(msg);
+          await report();
         }
       }
     } finally {
