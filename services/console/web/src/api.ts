@@ -18,11 +18,20 @@ export interface ErrorText {
   en: string;
 }
 
+/** One thing wrong, as the services' error bodies list them: the field (`path`), the rule, extras by code. */
+export interface ErrorDetail {
+  path: string;
+  rule: string;
+  message: ErrorText;
+  [extra: string]: unknown;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly text: ErrorText,
+    readonly details: ErrorDetail[] = [],
   ) {
     super(text.en);
   }
@@ -30,7 +39,8 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One request to the console (`/auth/…`, `/accounts…`) or through its gateway (`/api/<service>/…`). */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
@@ -43,7 +53,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   if (response.status === 204) return undefined as T;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: ErrorText } } | null)?.error;
+    const error = (
+      json as { error?: { code?: string; message?: ErrorText; details?: ErrorDetail[] } } | null
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? 'UNKNOWN',
@@ -51,6 +63,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
         zh: `请求失败（${response.status}）`,
         en: `Request failed (${response.status})`,
       },
+      error?.details ?? [],
     );
   }
   return json as T;
