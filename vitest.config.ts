@@ -6,10 +6,10 @@ import { defineConfig } from 'vitest/config';
 const ALL = [
   'packages/*/src/**/*.test.ts',
   'services/*/src/**/*.test.ts',
+  // Pure rules of the console's web app (no browser).
+  'services/console/web/src/**/*.test.ts',
   'infra/src/**/*.test.ts',
   'bench/src/**/*.test.ts',
-  // Pure modules of the console's web app (roster parsing, calendar files), run in Node.
-  'services/console/web/src/**/*.test.ts',
 ];
 // Concurrency drills that load the one shared database for minutes: they run after everything
 // else, on their own, so they neither starve other files nor are starved by them.

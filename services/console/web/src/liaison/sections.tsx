@@ -1,5 +1,6 @@
 // The bank liaison's screens, in menu order; detail pages (registering for a session, one registration) are reached by links.
 import { HomeOutlined, MailOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { LIAISON_BULLETIN_SECTIONS } from '../bulletins/sections.tsx';
 import type { Section } from '../shared/sections.ts';
 import { LiaisonHome } from './Home.tsx';
 import { InvitationsPage } from './InvitationList.tsx';
@@ -23,4 +24,5 @@ export const LIAISON_SECTIONS: Section[] = [
   },
   { path: 'sessions/:sessionId/register', element: <RegisterStaff /> },
   { path: 'registrations/:registrationId', element: <RegistrationDetail /> },
+  ...LIAISON_BULLETIN_SECTIONS,
 ];
