@@ -20,6 +20,11 @@ const TRAINING = '银行网点反诈培训交流会';
 const forum = await scheduleForum(stack, [a, b], { title: FORUM, capacity: 2, startsInDays: 2 });
 const training = await scheduleForum(stack, [a], { title: TRAINING, capacity: 30 });
 
+/** The browser's `getComputedStyle`, typed here (this file compiles without the DOM library). */
+interface Styles {
+  getComputedStyle: (el: unknown) => { backgroundColor: string };
+}
+
 const rowOf = (page: Page, name: string) =>
   page.getByTestId('registrations').getByRole('row').filter({ hasText: name });
 
@@ -57,9 +62,18 @@ describe('the bank liaison’s console', () => {
       .fill('吴刚\t13700002222\t柜员\t城关支行\n郑洁\t13700003333\t理财经理\t城关支行');
     const roster = page.getByTestId('roster');
     await expect.poll(() => roster.getByRole('row').count()).toBe(3);
+    // The submit button fades from disabled to the primary red: axe must see it after the fade.
+    const submit = page.getByRole('button', { name: /提交全部/ });
+    await expect
+      .poll(() =>
+        submit.evaluate(
+          (el) => (globalThis as unknown as Styles).getComputedStyle(el).backgroundColor,
+        ),
+      )
+      .toBe('rgb(192, 57, 43)');
     await expectAccessible(page, 'liaison register');
     await screenshot(page, 'liaison-register');
-    await page.getByRole('button', { name: /提交全部/ }).click();
+    await submit.click();
     await roster.getByText('候补第 1 位').waitFor();
     expect(await roster.getByTestId('registration-status').allTextContents()).toEqual([
       '已确认',
