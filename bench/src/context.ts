@@ -17,6 +17,8 @@ export interface Sizes {
   readRequests: number;
   scaleAggregates: number;
   idleSeconds: number;
+  /** Registrations of the session the cancel benchmark cancels. */
+  cancelRegistrations: number;
 }
 
 export const FULL: Sizes = {
@@ -32,6 +34,7 @@ export const FULL: Sizes = {
   readRequests: 1000,
   scaleAggregates: 50_000,
   idleSeconds: 5,
+  cancelRegistrations: 1000,
 };
 
 export const QUICK: Sizes = {
@@ -46,6 +49,7 @@ export const QUICK: Sizes = {
   readRequests: 200,
   scaleAggregates: 5000,
   idleSeconds: 3,
+  cancelRegistrations: 300,
 };
 
 export interface BenchContext {

@@ -1,8 +1,10 @@
 // `pnpm bench [--quick] [--backends sqlite,postgres] [--only burst,relay] [--profile]`: every hot path beside its ceiling.
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { burst } from './benches/burst.ts';
+import { cancel } from './benches/cancel.ts';
 import { e2e } from './benches/e2e.ts';
 import { email } from './benches/email.ts';
 import { reads } from './benches/reads.ts';
@@ -12,7 +14,7 @@ import { bareServer, FULL, QUICK, type BenchContext } from './context.ts';
 import type { Figure } from './lib/figures.ts';
 import { profileWorst, type ProfileReport } from './profile.ts';
 import { elapsedSeconds, progress } from './lib/progress.ts';
-import { writeReport } from './report.ts';
+import { mergeEarlier, writeReport, type EarlierReport } from './report.ts';
 import { stopAllChildren } from './lib/services.ts';
 import { openStack } from './lib/stack.ts';
 import { dropBenchDatabases, startSystem, type System } from './lib/system.ts';
@@ -25,6 +27,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   email,
   reads,
   'relay-scale': relayScale,
+  cancel,
 };
 
 const { values } = parseArgs({
@@ -36,13 +39,14 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
+    merge: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
   process.stdout.write(
     'usage: pnpm bench [--quick] [--backends sqlite,postgres|name=mongodb://…] [--only ' +
-      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--profile] [--out dir]\n`,
+      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--profile] [--out dir] [--merge earlier.json]\n`,
   );
   process.exit(0);
 }
@@ -80,9 +84,18 @@ progress(
 );
 
 const figures: Figure[] = [];
+// `--merge earlier.json`: this run re-measures some benchmarks of an earlier report (say, after a
+// fix) and writes one report with the earlier run's other figures carried over, and named so.
+const earlier =
+  values.merge === undefined
+    ? undefined
+    : (JSON.parse(readFileSync(values.merge, 'utf8')) as EarlierReport);
 /** Written after every benchmark too, so an interrupted run keeps what it measured. */
-const report = () =>
-  writeReport({
+const report = () => {
+  const merged = earlier
+    ? mergeEarlier(earlier, new Set(selected), { figures, profiles, failures })
+    : undefined;
+  return writeReport({
     dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
     started,
     seconds: elapsedSeconds(),
@@ -90,10 +103,14 @@ const report = () =>
     rounds,
     warmup,
     cores: cpus().length,
-    figures,
-    profiles,
-    failures,
+    figures: merged?.figures ?? figures,
+    profiles: merged?.profiles ?? profiles,
+    failures: merged?.failures ?? failures,
+    ...(earlier && merged
+      ? { mergedFrom: [{ started: earlier.started, benches: merged.kept }] }
+      : {}),
   });
+};
 const profiles: ProfileReport[] = [];
 const failures: string[] = [];
 // Benchmarks that need no service run first, so idle services' relays and reconcilers don't load the database under them.

@@ -17,6 +17,40 @@ export interface ReportInput {
   figures: Figure[];
   profiles: ProfileReport[];
   failures: string[];
+  /** Runs whose figures this report carries beside its own (`--merge`), named in the header. */
+  mergedFrom?: { started: string; benches: string[] }[];
+}
+
+/** What `--merge` reads back from an earlier run's `.json`. */
+export interface EarlierReport {
+  started: string;
+  figures: (Figure & { ratio?: number | null })[];
+  profiles: ProfileReport[];
+  failures: string[];
+}
+
+/**
+ * Folds an earlier run into this one: its figures and profiles of the benchmarks this run did not
+ * repeat are kept (a re-run replaces a benchmark's figures on every backend), and its failures of
+ * a benchmark this run repeated are dropped.
+ */
+export function mergeEarlier(
+  earlier: EarlierReport,
+  rerun: ReadonlySet<string>,
+  now: { figures: Figure[]; profiles: ProfileReport[]; failures: string[] },
+): { figures: Figure[]; profiles: ProfileReport[]; failures: string[]; kept: string[] } {
+  const keptFigures = earlier.figures
+    .filter((f) => !rerun.has(f.bench))
+    .map(({ ratio: _ratio, ...f }) => f);
+  const failures = earlier.failures.filter(
+    (msg) => ![...rerun].some((b) => new RegExp(`^\\S+ ${b} failed`).test(msg)),
+  );
+  return {
+    figures: [...keptFigures, ...now.figures],
+    profiles: [...earlier.profiles, ...now.profiles],
+    failures: [...failures, ...now.failures],
+    kept: [...new Set(keptFigures.map((f) => f.bench))],
+  };
 }
 
 function cell(s: Summary | null, unit: string, note: string): string {
@@ -43,6 +77,9 @@ export async function writeReport(r: ReportInput): Promise<{ md: string; json: s
     '',
     `${r.quick ? 'Quick run: each benchmark once, no warm-up, smaller data where noted' : `${r.rounds} rounds after ${r.warmup} warm-up round, ceiling and Lianxin alternating`}; ` +
       `${r.cores} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB; load average at the end ${load}; took ${Math.round(r.seconds)} s.`,
+    ...(r.mergedFrom ?? []).map(
+      (m) => `Carried over from the run of ${m.started} (\`--merge\`): ${m.benches.join(', ')}.`,
+    ),
     '',
     'Lianxin and ceiling cells: median of the rounds, (min–max) when there were several. ' +
       'Ratio: Lianxin as a share of the ceiling (1 = as fast as the ceiling; 0.1 = ten times slower or larger).',
@@ -108,6 +145,7 @@ export async function writeReport(r: ReportInput): Promise<{ md: string; json: s
         figures: r.figures.map((f) => ({ ...f, ratio: ratioOf(f) })),
         profiles: r.profiles,
         failures: r.failures,
+        mergedFrom: r.mergedFrom ?? [],
       },
       null,
       2,

@@ -16,7 +16,7 @@ interface Read {
 }
 
 /** Fills one session with `n` registrations through the API (batches of 50 from 12 liaisons). */
-async function fillSession(ctx: BenchContext, n: number): Promise<string> {
+export async function fillSession(ctx: BenchContext, n: number): Promise<string> {
   const { tokens } = ctx;
   const sys = await ctx.system();
   const banks = await createBanks(sys, tokens, 12, true);

@@ -12,6 +12,14 @@ export const ContentConfig = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/)
     .default('content-sessions'),
+  /**
+   * Prefix of each replica's search-index consumer group; a random suffix makes it the
+   * replica's own, so every replica's index sees every bulletin.changed (ADR 036).
+   */
+  SEARCH_CONSUMER_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,80}$/)
+    .default('content-search'),
   /** Load the demo bulletins in the background after start (idempotent). */
   LOAD_DEMO: envBool.default(false),
 });

@@ -3,6 +3,7 @@ import { Topics } from '@lianxin/contracts';
 import { consumerComponent, defineService } from '@lianxin/platform/service';
 import { buildApp } from './app.ts';
 import { loadContentConfig } from './config.ts';
+import { searchIndexBuilt, searchIndexComponent } from './bulletins/search.consumer.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { sessionConsumer } from './sessions/session.consumer.ts';
 import { createDeps } from './shared/deps.ts';
@@ -17,8 +18,10 @@ export const contentService = defineService({
   relaySources,
   deps: createDeps,
   buildApp,
-  // The session read model (materials) follows lianxin.sessions.v1.
+  // The session read model (materials) follows lianxin.sessions.v1; the search index (ADR 036)
+  // is built from the database and follows content's own bulletin.changed.
   components: (ctx, deps) => [
+    searchIndexComponent(ctx, deps),
     consumerComponent(
       'sessions consumer',
       sessionConsumer({
@@ -31,6 +34,8 @@ export const contentService = defineService({
       }),
     ),
   ],
-  background: (ctx, deps) =>
-    ctx.config.LOAD_DEMO ? [{ name: 'demo', run: () => loadDemo(deps) }] : [],
+  background: (ctx, deps) => [
+    searchIndexBuilt(deps),
+    ...(ctx.config.LOAD_DEMO ? [{ name: 'demo', run: () => loadDemo(deps) }] : []),
+  ],
 });

@@ -1,5 +1,5 @@
 // The notifier's configuration: one zod schema over the environment, parsed once at start-up.
-import { envBool, envInt, envPort, loadConfig } from '@lianxin/platform/config';
+import { envInt, envPort, loadConfig } from '@lianxin/platform/config';
 import { serviceEnv } from '@lianxin/platform/service';
 import { z } from 'zod';
 
@@ -49,8 +49,6 @@ export const NotifierConfig = z.object({
   RETENTION_CHECK_MS: envInt(1_000, 86_400_000).default(3_600_000),
   /** How often the weekly digest is checked for being due. */
   DIGEST_CHECK_MS: envInt(1_000, 86_400_000).default(600_000),
-  /** Publish the console's demo account events at start (the console does not exist yet). */
-  LOAD_DEMO: envBool.default(false),
 });
 export type NotifierConfig = z.output<typeof NotifierConfig>;
 

@@ -4,10 +4,9 @@ import { defineService, jobComponent, type Component } from '@lianxin/platform/s
 import { buildApp } from './app.ts';
 import { loadNotifierConfig } from './config.ts';
 import { deliveryRetentionJob } from './deliveries/prune-deliveries.ts';
-import { loadDemo } from './demo/load-demo.ts';
 import { sendWeeklyDigest } from './digest/send-weekly-digest.ts';
 import { createDeps } from './shared/deps.ts';
-import { CONSUMED, notifierConsumers, TOPICS } from './shared/messaging.ts';
+import { notifierConsumers, TOPICS } from './shared/messaging.ts';
 import { createModels } from './shared/models.ts';
 
 export const notifierService = defineService({
@@ -55,8 +54,4 @@ export const notifierService = defineService({
       }),
     ),
   ],
-  background: (ctx) =>
-    ctx.config.LOAD_DEMO
-      ? [{ name: 'demo', run: () => loadDemo(ctx.kafka, ctx.topic(CONSUMED.accounts)) }]
-      : [],
 });

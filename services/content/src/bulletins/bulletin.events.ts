@@ -1,7 +1,31 @@
-// Builders of the bulletin events that leave content: a published version, or the bulletin's retraction.
-import { EventMap, type BulletinPublished, type BulletinRetracted } from '@lianxin/contracts';
+// Builders of the bulletin events: a published version or a retraction (they leave content), and content's own bulletin.changed.
+import {
+  EventMap,
+  ObjectIdString,
+  type BulletinPublished,
+  type BulletinRetracted,
+} from '@lianxin/contracts';
 import { newEvent, type PendingEvent } from '@lianxin/platform/messaging';
+import { z } from 'zod';
 import { versionOf, type Bulletin } from './bulletin.ts';
+
+/**
+ * Content-internal, on its own topic (never lianxin.bulletins.v1): which bulletin a write changed
+ * — any write, drafts too — so every replica's search index re-reads it by id (ADR 036). It
+ * carries no text: drafts and reviews stay inside content.
+ */
+export const BulletinChanged = z.object({
+  id: ObjectIdString,
+  /** The bulletin's revision after the write: an index holding it or a later one skips the event. */
+  revision: z.int().positive(),
+});
+export type BulletinChanged = z.infer<typeof BulletinChanged>;
+export const BULLETIN_CHANGED = 'bulletin.changed';
+
+export function changedEvent(bulletin: Bulletin): PendingEvent {
+  const data: BulletinChanged = { id: bulletin.id, revision: bulletin.revision };
+  return newEvent(BULLETIN_CHANGED, BulletinChanged.parse(data));
+}
 
 function snapshot(bulletin: Bulletin) {
   const version = versionOf(bulletin, bulletin.publishedNumber);

@@ -1,16 +1,20 @@
 // The bulletin store: reads by who is reading (staff see drafts, readers only what is published) and writes with their events.
-import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
+import { initialOutbox, withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
-import { versionOf, type Bulletin, type BulletinVersion } from './bulletin.ts';
-import type { BulletinDoc, BulletinModel, SearchKeys } from './bulletin.model.ts';
+import type { Bulletin } from './bulletin.ts';
+import { changedEvent } from './bulletin.events.ts';
+import type { BulletinDoc, BulletinModel } from './bulletin.model.ts';
 import {
-  gramField,
-  KEY_FIELDS,
-  keyGramsOf,
-  normaliseText,
-  termPattern,
-  textQuery,
-} from './search.rules.ts';
+  awaitingReview,
+  INDEX_PROJECTION,
+  indexRecordOf,
+  indexRecordOfDoc,
+  prefixed,
+  viewsOf,
+  type IndexDoc,
+} from './search-keys.rules.ts';
+import type { IndexRecord } from './search.projection.ts';
+import { gramField, KEY_FIELDS, termPattern, textQuery } from './search.rules.ts';
 
 /** Staff read every bulletin as it is being written; readers (liaisons, the public) only published ones. */
 export type Readership = 'staff' | 'reader';
@@ -30,53 +34,15 @@ export interface Page<T> {
   total: number;
 }
 
-function keysOf(version: BulletinVersion, at: string): SearchKeys {
-  const c = version.content;
-  const text = normaliseText([c.title, c.summary, c.body].join('\n'));
-  const keys = keyGramsOf(text);
-  return {
-    fraudType: c.fraudType,
-    audiences: c.audiences,
-    caseDate: c.caseDate,
-    text,
-    gramChunks: keys.chunks,
-    gramsCapped: keys.capped,
-    at: new Date(at),
-  };
-}
-
-function prefixed(prefix: 'latest' | 'public', keys: SearchKeys | null) {
-  return {
-    [`${prefix}FraudType`]: keys?.fraudType ?? null,
-    [`${prefix}Audiences`]: keys?.audiences ?? [],
-    [`${prefix}CaseDate`]: keys?.caseDate ?? null,
-    [`${prefix}Text`]: keys?.text ?? null,
-    ...Object.fromEntries(
-      Array.from({ length: KEY_FIELDS }, (_, i) => [
-        gramField(prefix, i),
-        keys?.gramChunks[i] ?? [],
-      ]),
-    ),
-    [`${prefix}GramsCapped`]: keys?.gramsCapped ?? false,
-    [`${prefix}At`]: keys?.at ?? null,
-  };
-}
-
 /** The stored form: the aggregate plus the search keys derived from it (never written on their own). */
 function stateOf(b: Bulletin): Record<string, unknown> {
-  const published = versionOf(b, b.publishedNumber);
-  const latest = versionOf(b, b.pendingNumber) ?? published ?? b.versions.at(-1);
-  if (latest === undefined) throw new Error(`bulletin ${b.id} has no version`);
   const { id: _id, ...fields } = b;
-  const readable = b.status === 'published' && published !== null;
+  const views = viewsOf(b);
   return {
     ...fields,
-    ...prefixed('latest', keysOf(latest, b.updatedAt)),
-    ...prefixed(
-      'public',
-      readable ? keysOf(published, published.publishedAt ?? b.updatedAt) : null,
-    ),
-    awaitingReview: versionOf(b, b.pendingNumber)?.state === 'in_review',
+    ...prefixed('latest', views.latest),
+    ...prefixed('public', views.public),
+    awaitingReview: awaitingReview(b),
   };
 }
 
@@ -118,13 +84,19 @@ const LIGHT: Record<string, 0> = {
   ),
 };
 
+export interface RepositoryOptions {
+  /** False matches text by substring scan alone: only to measure the difference (ADR 015). */
+  bigramKeys?: boolean;
+  /** Called with what every successful write stored: this replica's search index (ADR 036). */
+  onWrite?: (record: IndexRecord) => void;
+}
+
 export class BulletinRepository {
   constructor(
     private readonly model: BulletinModel,
     /** Called after every write that appended events (wakes the outbox relay). */
     private readonly afterWrite: () => void = () => undefined,
-    /** `bigramKeys: false` matches text by substring scan alone: only to measure the difference (ADR 015). */
-    private readonly options: { bigramKeys: boolean } = { bigramKeys: true },
+    private readonly options: RepositoryOptions = {},
   ) {}
 
   newId(): string {
@@ -132,16 +104,14 @@ export class BulletinRepository {
   }
 
   async insert(bulletin: Bulletin): Promise<Bulletin> {
-    // A draft emits nothing, so its outbox starts empty: version 0, and sequences start at the first publication.
+    // A draft emits only the internal bulletin.changed, for the other replicas' search indexes.
     await this.model.create({
       _id: new Types.ObjectId(bulletin.id),
       ...stateOf(bulletin),
-      version: 0,
-      outbox: [],
-      outboxCount: 0,
-      outboxLeaseOwner: null,
-      outboxLeaseUntil: null,
+      ...initialOutbox([changedEvent(bulletin)]),
     });
+    this.afterWrite();
+    this.options.onWrite?.(indexRecordOf(bulletin));
     return bulletin;
   }
 
@@ -160,18 +130,51 @@ export class BulletinRepository {
    * in the same single-document update. Null when the revision moved on: the caller decides again.
    */
   async save(previous: Bulletin, next: Bulletin, events: PendingEvent[]): Promise<Bulletin | null> {
-    const set = { $set: stateOf(next) };
-    const update = events.length > 0 ? withEvents(set, events) : set;
+    // Every write also tells the other replicas' search indexes which bulletin changed (ADR 036).
+    const update = withEvents({ $set: stateOf(next) }, [...events, changedEvent(next)]);
     const res = await this.model.updateOne(
       { _id: new Types.ObjectId(previous.id), revision: previous.revision },
       update,
     );
     if (res.matchedCount === 0) return null;
-    if (events.length > 0) this.afterWrite();
+    this.afterWrite();
+    this.options.onWrite?.(indexRecordOf(next));
     return next;
   }
 
+  /** Every bulletin's index record, in one exhausted query (a replica's index build, ADR 036). */
+  async indexRecords(): Promise<IndexRecord[]> {
+    const docs = await this.model.find({}, INDEX_PROJECTION).lean<IndexDoc[]>();
+    return docs.map(indexRecordOfDoc);
+  }
+
+  /** One bulletin's index record, read by exact `_id`; null if there is none. */
+  async indexRecord(id: string): Promise<IndexRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model
+      .findOne({ _id: new Types.ObjectId(id) }, INDEX_PROJECTION)
+      .lean<IndexDoc>();
+    return doc === null ? null : indexRecordOfDoc(doc);
+  }
+
   /**
+   * The page's bulletins read by exact `_id` (the one filter every backend serves from an
+   * index), in the order given. A reader's page drops a bulletin that is no longer published:
+   * whatever picked the ids (the search index, or a pass that read them) may be behind.
+   */
+  async page(readership: Readership, ids: readonly string[]): Promise<Bulletin[]> {
+    const docs = await Promise.all(
+      ids.map((id) => this.model.findOne({ _id: new Types.ObjectId(id) }, LIGHT).lean<StoredDoc>()),
+    );
+    return docs
+      .filter(
+        (d): d is StoredDoc => d !== null && (readership === 'staff' || d.status === 'published'),
+      )
+      .map(toBulletin);
+  }
+
+  /**
+   * The database search, used until this replica's search index is built (ADR 036).
    * One pass over what the filter matches, reading only ids and the sort key (FerretDB decodes
    * each matched document once; a count beside a find would decode them twice), then the page's
    * documents by `_id`. A text query narrows in SQL by one bigram key (GIN-served); bulletins
@@ -208,7 +211,7 @@ export class BulletinRepository {
       const text = textQuery(filter.q);
       if (text.terms.length === 0) return { items: [], total: 0 };
       for (const term of text.terms) rest.push({ [`${view}Text`]: { $regex: termPattern(term) } });
-      const lead = this.options.bigramKeys ? text.lead : null;
+      const lead = this.options.bigramKeys === false ? null : text.lead;
       if (lead === null) {
         passes.push(withRest(base, rest));
       } else {
@@ -234,15 +237,7 @@ export class BulletinRepository {
     }
     const ordered = [...found].sort(([a, x], [b, y]) => y - x || (b > a ? 1 : b < a ? -1 : 0));
     const ids = ordered.slice((page - 1) * pageSize, page * pageSize).map(([id]) => id);
-    // One exact-_id read each: the only filter every backend serves from an index.
-    const docs = await Promise.all(
-      ids.map((id) => this.model.findOne({ _id: new Types.ObjectId(id) }, LIGHT).lean<StoredDoc>()),
-    );
-    // A bulletin retracted between the two reads is left out of a reader's page.
-    const shown = docs.filter(
-      (d): d is StoredDoc => d !== null && (readership === 'staff' || d.status === 'published'),
-    );
-    return { items: shown.map(toBulletin), total: found.size };
+    return { items: await this.page(readership, ids), total: found.size };
   }
 
   /** Published bulletins sharing a fraud type or an audience with a session: the candidates for its materials. */

@@ -15,12 +15,22 @@ export async function readBulletin(
   return bulletin;
 }
 
-export function searchBulletins(
+/**
+ * The replica's search index picks the page's ids and counts (ADR 036); the page itself is read
+ * from the database by id, so it shows the current text, and a reader never sees a bulletin the
+ * index has not yet learnt was retracted. Until the index is built, the database search answers.
+ */
+export async function searchBulletins(
   deps: Deps,
   readership: Readership,
   filter: SearchFilter,
   page: number,
   pageSize: number,
 ): Promise<Page<Bulletin>> {
-  return deps.bulletins.search(readership, filter, page, pageSize);
+  if (!deps.search.ready) return deps.bulletins.search(readership, filter, page, pageSize);
+  const view = readership === 'staff' ? 'latest' : 'public';
+  const { ids, total } = deps.search.search(view, filter, page, pageSize);
+  const items = await deps.bulletins.page(readership, ids);
+  // A bulletin dropped from the page (its retraction not yet applied) is not counted either.
+  return { items, total: total - (ids.length - items.length) };
 }

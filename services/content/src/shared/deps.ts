@@ -1,6 +1,7 @@
 // What the content service's use cases need: its repositories and a clock, built from what the platform started.
 import type { ServiceContext } from '@lianxin/platform/service';
 import { BulletinRepository } from '../bulletins/bulletin.repository.ts';
+import { SearchIndex } from '../bulletins/search.projection.ts';
 import type { ContentConfig } from '../config.ts';
 import { SessionRepository } from '../sessions/session.repository.ts';
 import { SubscriptionRepository } from '../subscriptions/subscription.repository.ts';
@@ -8,14 +9,21 @@ import type { Models } from './models.ts';
 
 export interface Deps {
   bulletins: BulletinRepository;
+  /** This replica's search read model (ADR 036): built at start, kept by its writes and bulletin.changed. */
+  search: SearchIndex;
   sessions: SessionRepository;
   subscriptions: SubscriptionRepository;
   now: () => Date;
 }
 
 export function createDeps(ctx: ServiceContext<ContentConfig, Models>): Deps {
+  const search = new SearchIndex();
   return {
-    bulletins: new BulletinRepository(ctx.models.bulletins, ctx.wake),
+    // What this replica writes is in its own index at once; other replicas learn it by event.
+    bulletins: new BulletinRepository(ctx.models.bulletins, ctx.wake, {
+      onWrite: (record) => search.apply(record),
+    }),
+    search,
     sessions: new SessionRepository(ctx.models.sessions),
     subscriptions: new SubscriptionRepository(ctx.models.subscriptions, ctx.wake),
     now: ctx.now,

@@ -16,10 +16,12 @@ export async function sendBulletin(
   for (const s of await deps.subscriptions.live()) {
     if (!subscriptionMatches(s, b)) continue;
     // A liaison may subscribe without an address: their record in the banks directory has one.
-    const liaison =
+    // One not in the directory (yet) is skipped: one subscriber must not hold back everyone's bulletin.
+    const found =
       s.subscriber.email === null && s.subscriber.role === 'liaison'
         ? await deps.directory.liaison(s.subscriber.id)
         : null;
+    const liaison = found === 'unknown' ? null : found;
     const email = s.subscriber.email ?? liaison?.email;
     if (email === undefined || recipients.has(email)) continue;
     recipients.set(email, {

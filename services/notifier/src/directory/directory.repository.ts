@@ -47,10 +47,15 @@ export function directoryRepository(banks: Model<BankView>, liaisons: Model<Liai
       );
     },
 
-    /** A liaison who can still be written to (registrations name them by id). */
-    async liaison(liaisonId: string): Promise<Recipient | null> {
+    /**
+     * A liaison who can still be written to (registrations name them by id): `unknown` when this
+     * directory has not seen them yet (its copy of the banks topic is behind), `null` when they
+     * were removed or have no address.
+     */
+    async liaison(liaisonId: string): Promise<Recipient | null | 'unknown'> {
       const l = await liaisons.findById(liaisonId).lean<LiaisonView>();
-      if (l === null || l.removed || l.email === null || l.name === null) return null;
+      if (l === null) return 'unknown';
+      if (l.removed || l.email === null || l.name === null) return null;
       return { id: l._id, name: l.name, email: l.email, bankId: l.bankId };
     },
   };

@@ -3,6 +3,7 @@ import type { EventOf } from '@lianxin/contracts';
 import type { DeliveryPlan } from '../deliveries/delivery.repository.ts';
 import type { EmailContent } from '../email/email.schemas.ts';
 import type { SessionView } from '../sessions/session.model.ts';
+import { DirectoryBehind } from '../sessions/invite-banks.ts';
 import { sessionInfo } from '../sessions/session.view.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -51,7 +52,12 @@ export async function notifyRegistration(deps: Deps, event: SeatEvent): Promise<
   const startsAt = new Date(session.startsAt);
   if (session.status !== 'scheduled' || deps.now() >= startsAt) return; // nothing useful to say any more
 
-  const liaison = await deps.directory.liaison(d.registeredBy);
+  const found = await deps.directory.liaison(d.registeredBy);
+  // Only liaisons register, and outreach knows them from lianxin.banks.v1: a liaison this
+  // directory lacks means its copy of that topic is behind — retry rather than drop their copy.
+  if (found === 'unknown')
+    throw new DirectoryBehind(`liaison ${d.registeredBy} not in the directory yet`);
+  const liaison = found;
   const to: { id: string | null; email: string; name: string; liaisonName: string | null }[] = [];
   if (liaison !== null)
     to.push({

@@ -23,8 +23,9 @@ export async function registeredRecipients(
   const liaisonIds = [...new Set(registrations.map((r) => r.registeredBy))];
   for (const liaisonId of liaisonIds) {
     const liaison = await deps.directory.liaison(liaisonId);
-    // A liaison's own address wins over the same address given as an attendee's.
-    if (liaison !== null)
+    // A liaison's own address wins over the same address given as an attendee's. (A registration
+    // is only recorded once its liaison is known, so `unknown` is a liaison the directory lost.)
+    if (liaison !== null && liaison !== 'unknown')
       byEmail.set(liaison.email, { id: liaison.id, email: liaison.email, name: liaison.name });
   }
   return [...byEmail.values()];

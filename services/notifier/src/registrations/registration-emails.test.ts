@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHECK_IN_TOKEN,
   envelope,
+  newId,
   registrationData,
   type TestEnvelope,
 } from '../test-support/events.ts';
@@ -99,6 +100,47 @@ describe('registration confirmation', () => {
     await mailsTo(h, liaison().email, new RegExp(`^报名成功：${session.title} — 赵强`));
     const docs = await deliveries(h, { eventId: event.id });
     expect(docs.map((d) => [d.template, d.recipient])).toEqual([['confirmation', liaison().email]]);
+  });
+
+  it('when a registration arrives before its liaison is in the directory, then the liaison still gets their copy once the banks topic catches up', async () => {
+    const session = await forum();
+    const late = { id: newId(), name: '迟到联络员', email: address(h, 'late-liaison') };
+    const attendeeEmail = address(h, 'zhao');
+    const r = registrationData(session.id, bank.bankId, late.id, {
+      name: '赵敏',
+      email: attendeeEmail,
+    });
+    await publish(
+      h,
+      'registrations',
+      envelope('registration.confirmed', r.registrationId, 1, {
+        ...r,
+        status: 'confirmed',
+        waitlist: null,
+        checkInToken: CHECK_IN_TOKEN,
+      }),
+    );
+    // The directory learns of the liaison only now, while the consumer retries the registration.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await publish(
+      h,
+      'banks',
+      envelope('liaison.added', bank.bankId, 100, {
+        bankId: bank.bankId,
+        liaisonId: late.id,
+        name: late.name,
+        mobile: '13900001234',
+        email: late.email,
+        title: '运营主管',
+        role: 'backup',
+        active: true,
+      }),
+    );
+    // The registration waits out the consumer's backoff (up to 8 s between tries) meanwhile.
+    const [toLiaison] = await mailsTo(h, late.email, /^报名成功/, 1, 45_000);
+    const [toAttendee] = await mailsTo(h, attendeeEmail, /^报名成功/);
+    expect(toLiaison?.text).toContain(`${late.name}，您好`);
+    expect(toAttendee?.to.map((a) => a.address)).toEqual([attendeeEmail]);
   });
 
   it('when the attendee prefers English (their account says so), then their email is in English and the liaison’s in Chinese', async () => {

@@ -1,0 +1,208 @@
+// 7. Search: GET /bulletins at 10,000 published bulletins (quick: 1,000) — a rare word, a common word, two words, a fraud type, a staff filter — beside the same query on the search index alone, in this process.
+import { connectDb } from '@lianxin/platform/db';
+import { BulletinRepository } from '../../../services/content/src/bulletins/bulletin.repository.ts';
+import { buildSearchIndex } from '../../../services/content/src/bulletins/build-search-index.ts';
+import {
+  SearchIndex,
+  type IndexFilter,
+  type IndexView,
+} from '../../../services/content/src/bulletins/search.projection.ts';
+import {
+  CORPUS_RARE_WORD,
+  seedCorpus,
+} from '../../../services/content/src/demo/demo-search-corpus.ts';
+import { createModels } from '../../../services/content/src/shared/models.ts';
+import type { BenchContext } from '../context.ts';
+import { alternate, figure, type Figure } from '../lib/figures.ts';
+import { assertAll, load, type LoadResult } from '../lib/http-load.ts';
+import { progress } from '../lib/progress.ts';
+import { startChild } from '../lib/services.ts';
+import { rssBytes } from '../lib/proc.ts';
+import { percentile } from '../lib/stats.ts';
+import { benchDbName } from '../lib/system.ts';
+
+interface Case {
+  name: string;
+  query: string;
+  view: IndexView;
+  filter: IndexFilter;
+  staff: boolean;
+}
+
+const cases = (): Case[] => {
+  const reader = (name: string, filter: IndexFilter): Case => ({
+    name,
+    query: queryOf(filter),
+    view: 'public',
+    filter,
+    staff: false,
+  });
+  return [
+    reader(`rare word ${CORPUS_RARE_WORD} (1 in 100)`, { q: CORPUS_RARE_WORD }),
+    reader('common word 转账', { q: '转账' }),
+    reader('two words 银行 转账', { q: '银行 转账' }),
+    reader('fraud type fake_investment', { fraudType: 'fake_investment' }),
+    {
+      name: 'staff: status=published + 验证码',
+      query: queryOf({ q: '验证码', status: 'published' }),
+      view: 'latest',
+      filter: { q: '验证码', status: 'published' },
+      staff: true,
+    },
+  ];
+};
+
+function queryOf(filter: IndexFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined) params.set(k, String(v));
+  return params.toString();
+}
+
+/** p50/p99 of `amount` searches on the index alone: the work the route adds HTTP and 20 reads by `_id` to. */
+function onIndex(index: SearchIndex, c: Case, amount: number): { p50: number; p99: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < amount; i++) {
+    const t0 = performance.now();
+    index.search(c.view, c.filter, 1, 20);
+    ms.push(performance.now() - t0);
+  }
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+}
+
+/** Published bulletins searched, and requests per query and round. */
+const SIZES = { full: { n: 10_000, amount: 500 }, quick: { n: 1_000, amount: 100 } };
+
+export async function search(ctx: BenchContext): Promise<Figure[]> {
+  const { n, amount } = ctx.quick ? SIZES.quick : SIZES.full;
+  const url = new URL(ctx.backend.mongoUrl);
+  url.pathname = `/${benchDbName(ctx.backend, `content_search_${n}`)}`;
+  const conn = await connectDb({ url: url.toString(), poolSize: 20, timeoutMs: 120_000 });
+  try {
+    const models = createModels(conn);
+    await Promise.all(Object.values(conn.models).map((m) => m.init()));
+    const repo = new BulletinRepository(models.bulletins);
+    // Kept between runs (10,000 take minutes to write); made again when the count differs. (An
+    // estimate from the collection's statistics: counting would decode every bulletin.)
+    if ((await models.bulletins.estimatedDocumentCount()) !== n) {
+      await models.bulletins.deleteMany({});
+      const t0 = performance.now();
+      await seedCorpus(repo, n, (done) => {
+        progress(`search: seeding ${done}/${n}`);
+      });
+      progress(`search: seeded ${n} in ${Math.round((performance.now() - t0) / 1000)} s`);
+    }
+    const t0 = performance.now();
+    const content = await startChild(ctx.stack.repoRoot, ctx.logDir, {
+      name: `${ctx.backend.name}-content-search`,
+      script: 'services/content/src/main.ts',
+      port: ctx.portBase + 3,
+      env: {
+        MONGO_URL: url.toString(),
+        KAFKA_BROKERS: ctx.stack.kafkaBrokers,
+        KAFKA_CLIENT_ID: 'bench-content',
+        // Its own topics: the seeded bulletins' bulletin.changed stay off the dev stack's.
+        KAFKA_TOPIC_PREFIX: `bench-search-${ctx.backend.name}.`,
+        JWT_PUBLIC_KEY_FILE: ctx.tokens.publicKeyPath,
+        LOAD_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        MONGO_TIMEOUT_MS: '30000',
+        RATE_LIMIT_MAX: '10000000',
+      },
+    });
+    // /readyz answers 200 once the index is built from the database and follows the events.
+    const readyMs = performance.now() - t0;
+    try {
+      // Measure once the relay has published the seeded bulletins' events (its writes would load the database).
+      for (let i = 0; i < 600; i++) {
+        if ((await models.bulletins.countDocuments({ outboxPending: true })) === 0) break;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+      const index = new SearchIndex();
+      const b0 = performance.now();
+      await buildSearchIndex({ bulletins: repo, search: index });
+      const buildMs = performance.now() - b0;
+      const coordinator = await ctx.tokens.coordinator('bench-search-coordinator');
+      const figures: Figure[] = [
+        figure(
+          {
+            bench: 'search',
+            backend: ctx.backend.name,
+            figure: `search: index built at ${n.toLocaleString('en-US')} bulletins`,
+            unit: 'ms',
+            better: 'lower',
+            note: 'Lianxin: content started until /readyz is 200 (index built, consumer joined); ceiling: the same build in this process (one exhausted find)',
+          },
+          [readyMs],
+          [buildMs],
+        ),
+      ];
+      // What the index costs in memory: the content process once its index is built.
+      const rss = rssBytes(content.pid);
+      figures.push(
+        figure(
+          {
+            bench: 'search',
+            backend: ctx.backend.name,
+            figure: `search: content RSS with the index at ${n.toLocaleString('en-US')} bulletins`,
+            unit: 'MB',
+            better: 'lower',
+            note: 'Lianxin: the content process after its index is built; ceiling: none (the size to provision)',
+          },
+          rss === undefined ? null : [Math.round(rss / 1024 / 1024)],
+          null,
+        ),
+      );
+      for (const c of cases()) {
+        const expected = index.search(c.view, c.filter, 1, 20).total;
+        const rounds = await alternate(
+          `${ctx.backend.name} search ${c.name}`,
+          ctx,
+          () => Promise.resolve(onIndex(index, c, amount)),
+          async () => {
+            const staffHeaders = (x: Case): Record<string, string> =>
+              x.staff ? { authorization: `Bearer ${coordinator}` } : {};
+            const res = await load({
+              url: content.url,
+              method: 'GET',
+              amount,
+              connections: 1,
+              request: () => ({
+                path: `/bulletins?${c.query}`,
+                headers: staffHeaders(c),
+              }),
+            });
+            assertAll(res, 200, `search ${c.name}`);
+            return res;
+          },
+          {
+            ceiling: (x) => `p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms`,
+            lianxin: (l: LoadResult) =>
+              `p50 ${l.p50} ms, p99 ${l.p99} ms, ${Math.round(l.rps)} req/s`,
+          },
+        );
+        const base = {
+          bench: 'search',
+          backend: ctx.backend.name,
+          note: `${amount} requests one at a time, first page of 20 of ${expected.toLocaleString('en-US')} matches at ${n.toLocaleString('en-US')} published bulletins; ceiling: the same query on the search index alone, in process, without HTTP or the page's reads by _id`,
+        };
+        figures.push(
+          figure(
+            { ...base, figure: `search: ${c.name} p50`, unit: 'ms', better: 'lower' },
+            rounds.lianxin.map((x) => x.p50),
+            rounds.ceiling.map((x) => x.p50),
+          ),
+          figure(
+            { ...base, figure: `search: ${c.name} p99`, unit: 'ms', better: 'lower' },
+            rounds.lianxin.map((x) => x.p99),
+            rounds.ceiling.map((x) => x.p99),
+          ),
+        );
+      }
+      return figures;
+    } finally {
+      await content.stop();
+    }
+  } finally {
+    await conn.close();
+  }
+}
