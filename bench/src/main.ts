@@ -93,7 +93,11 @@ const earlier =
 /** Written after every benchmark too, so an interrupted run keeps what it measured. */
 const report = () => {
   const merged = earlier
-    ? mergeEarlier(earlier, new Set(selected), { figures, profiles, failures })
+    ? mergeEarlier(
+        earlier,
+        { benches: new Set(selected), backends: new Set(stack.backends.map((b) => b.name)) },
+        { figures, profiles, failures },
+      )
     : undefined;
   return writeReport({
     dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
@@ -155,6 +159,7 @@ try {
           const msg = `${backend.name} ${name} failed: ${err instanceof Error ? err.message : String(err)}`;
           progress(msg);
           failures.push(msg);
+          await report();
         }
       }
     } finally {

@@ -30,26 +30,29 @@ export interface EarlierReport {
 }
 
 /**
- * Folds an earlier run into this one: its figures and profiles of the benchmarks this run did not
- * repeat are kept (a re-run replaces a benchmark's figures on every backend), and its failures of
- * a benchmark this run repeated are dropped.
+ * Folds an earlier run into this one: its figures and profiles of what this run did not repeat
+ * are kept (a re-run replaces a benchmark's figures on the backends it ran on), and its failures
+ * of a benchmark this run repeated on that backend are dropped.
  */
 export function mergeEarlier(
   earlier: EarlierReport,
-  rerun: ReadonlySet<string>,
+  rerun: { benches: ReadonlySet<string>; backends: ReadonlySet<string> },
   now: { figures: Figure[]; profiles: ProfileReport[]; failures: string[] },
 ): { figures: Figure[]; profiles: ProfileReport[]; failures: string[]; kept: string[] } {
+  const repeated = (bench: string, backend: string) =>
+    rerun.benches.has(bench) && rerun.backends.has(backend);
   const keptFigures = earlier.figures
-    .filter((f) => !rerun.has(f.bench))
+    .filter((f) => !repeated(f.bench, f.backend))
     .map(({ ratio: _ratio, ...f }) => f);
-  const failures = earlier.failures.filter(
-    (msg) => ![...rerun].some((b) => new RegExp(`^\\S+ ${b} failed`).test(msg)),
-  );
+  const failures = earlier.failures.filter((msg) => {
+    const [backend = '', bench = ''] = msg.split(' ');
+    return !repeated(bench, backend);
+  });
   return {
     figures: [...keptFigures, ...now.figures],
     profiles: [...earlier.profiles, ...now.profiles],
     failures: [...failures, ...now.failures],
-    kept: [...new Set(keptFigures.map((f) => f.bench))],
+    kept: [...new Set(keptFigures.map((f) => `${f.bench} (${f.backend})`))],
   };
 }
 

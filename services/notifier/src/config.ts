@@ -38,6 +38,12 @@ export const NotifierConfig = z.object({
   DELIVERY_BACKOFF_MAX_MS: envInt(10, 86_400_000).default(3_600_000),
   /** How often the dispatcher looks for due deliveries when nothing woke it. */
   DISPATCH_POLL_MS: envInt(20, 60_000).default(1_000),
+  /**
+   * While its passes find nothing due, the dispatcher's wait doubles up to this: an idle notifier
+   * polls its database every 10 s, not every second. New deliveries planned here wake it at once;
+   * a reminder or a retry falls due at most this late.
+   */
+  DISPATCH_IDLE_POLL_MS: envInt(20, 300_000).default(10_000),
   /** Deliveries claimed per round trip of the dispatcher. */
   DISPATCH_BATCH_SIZE: envInt(1, 1_000).default(100),
   /**

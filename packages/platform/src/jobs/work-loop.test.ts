@@ -104,4 +104,37 @@ describe('WorkLoop', () => {
     await pause(60);
     expect(started).toBe(finished);
   });
+
+  it('when passes keep finding nothing, then the wait doubles up to idlePollMs, and a pass with work or a wake-up brings it back to pollMs', async () => {
+    const at: number[] = [];
+    let work = false;
+    const loop = new WorkLoop({
+      name: 't',
+      log,
+      pollMs: 100,
+      idlePollMs: 800,
+      pass: () => {
+        at.push(performance.now());
+        const found = work;
+        work = false;
+        return Promise.resolve(found ? false : 'idle');
+      },
+    });
+    loop.start();
+    await pause(2_500);
+    // Waits after idle passes: 200, 400, 800, 800 … so ~5 passes in 2.5 s, not 25.
+    const gaps = at.slice(1).map((t, i) => t - (at[i] ?? 0));
+    expect(at.length).toBeLessThanOrEqual(7);
+    expect(Math.max(...gaps)).toBeGreaterThanOrEqual(750);
+    expect(Math.max(...gaps)).toBeLessThan(1_200);
+    // A wake-up runs a pass at once; one that finds work resets the wait to pollMs.
+    work = true;
+    const before = at.length;
+    loop.wake();
+    await pause(50);
+    expect(at.length).toBe(before + 1);
+    await pause(100);
+    expect(at.length).toBe(before + 2); // 100 ms (pollMs) after the pass with work, not 800
+    await loop.stop();
+  });
 });

@@ -9,11 +9,20 @@ import type { Logger } from 'pino';
 export interface WorkLoopOptions {
   /** For the log. */
   name: string;
-  /** One pass; resolves `true` when it stopped short of the work there is (a full batch): go again at once. */
-  pass: () => Promise<boolean>;
+  /**
+   * One pass; resolves `true` when it stopped short of the work there is (a full batch): go again
+   * at once; `false` when it did what there was; `'idle'` when it found nothing to do.
+   */
+  pass: () => Promise<boolean | 'idle'>;
   log: Logger;
   /** Longest wait between passes when nothing wakes the loop. */
   pollMs: number;
+  /**
+   * While passes keep finding nothing, the wait doubles from `pollMs` up to this (a quiet process
+   * stops polling its database every second); a wake() or a pass with work resets it. Default
+   * `pollMs` (no back-off).
+   */
+  idlePollMs?: number;
   /** After a wake-up, wait this long first so work arriving meanwhile goes in one pass. Default 0. */
   coalesceMs?: number;
   /** Wait after a failed pass, doubling up to 30 s while passes keep failing. Default `pollMs`. */
@@ -69,11 +78,17 @@ export class WorkLoop {
 
   private async run(): Promise<void> {
     let failing = 0;
+    let wait = this.opts.pollMs;
+    const longest = Math.max(this.opts.pollMs, this.opts.idlePollMs ?? this.opts.pollMs);
     while (!this.isStopped()) {
+      const woken = this.woken;
       this.woken = false;
       let more = false;
       try {
-        more = await this.opts.pass();
+        const result = await this.opts.pass();
+        more = result === true;
+        // Nothing found, and not because somebody said there was: wait longer next time.
+        wait = result === 'idle' && !woken ? Math.min(longest, wait * 2) : this.opts.pollMs;
         failing = 0;
       } catch (err) {
         this.failures += 1;
@@ -88,7 +103,7 @@ export class WorkLoop {
         continue;
       }
       if (more) continue;
-      if (!this.wasWoken()) await this.sleep(this.opts.pollMs, false);
+      if (!this.wasWoken()) await this.sleep(wait, false);
       const coalesce = this.opts.coalesceMs ?? 0;
       if (coalesce > 0 && !this.isStopped()) await this.sleep(coalesce, true);
     }

@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   log: Logger;
   now: () => Date;
   pollMs: number;
+  /** Longest wait while passes find nothing due (the WorkLoop's back-off). Default `pollMs`. */
+  idlePollMs?: number;
   /** Deliveries claimed per pass (one round trip for the claims, one for their updates). */
   batchSize: number;
   /** Emails in flight at once (the SMTP pool's size). */
@@ -55,9 +57,13 @@ export class Dispatcher {
       name: 'dispatcher',
       log: opts.log,
       pollMs: opts.pollMs,
+      ...(opts.idlePollMs === undefined ? {} : { idlePollMs: opts.idlePollMs }),
       coalesceMs: opts.coalesceMs ?? 100,
-      // A full batch means more may be due: go again at once.
-      pass: async () => (await this.pass()) >= opts.batchSize,
+      // A full batch means more may be due: go again at once; none due: back off.
+      pass: async () => {
+        const due = await this.pass();
+        return due >= opts.batchSize ? true : due === 0 ? 'idle' : false;
+      },
     });
   }
 

@@ -68,6 +68,7 @@ export function createDeps(ctx: ServiceContext<NotifierConfig, Models>): Deps {
     workerId,
     now,
     pollMs: config.DISPATCH_POLL_MS,
+    idlePollMs: Math.max(config.DISPATCH_POLL_MS, config.DISPATCH_IDLE_POLL_MS),
     batchSize: config.DISPATCH_BATCH_SIZE,
     concurrency: config.SMTP_POOL_SIZE,
   });

@@ -23,6 +23,8 @@ export function notifierEnv(overrides: Record<string, string> = {}): {
     env: {
       UNSUBSCRIBE_SECRET: SECRET,
       DISPATCH_POLL_MS: '100',
+      // Retries fall due within 200 ms here: no idle back-off (the WorkLoop's own tests cover it).
+      DISPATCH_IDLE_POLL_MS: '100',
       DELIVERY_MAX_ATTEMPTS: '5',
       DELIVERY_BACKOFF_MS: '200',
       DELIVERY_BACKOFF_MAX_MS: '2000',

@@ -51,6 +51,7 @@ export async function spawnNotifier(
       UNSUBSCRIBE_SECRET: secret,
       JWT_PUBLIC_KEY: publicKey,
       DISPATCH_POLL_MS: '200',
+      DISPATCH_IDLE_POLL_MS: '200',
       DELIVERY_BACKOFF_MS: '200',
       LOG_LEVEL: 'warn',
     },
