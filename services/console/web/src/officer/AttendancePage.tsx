@@ -9,6 +9,14 @@ import { useBankNames } from './CheckInPage.tsx';
 import { TAG_COLOURS } from './OfficerTheme.tsx';
 import { Failure, SessionFrame, useSessionId } from './SessionFrame.tsx';
 
+/** `23:06`, in Asia/Shanghai. */
+function clockTime(iso: string, lang: 'zh' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
 export function AttendancePage() {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
@@ -53,19 +61,19 @@ export function AttendancePage() {
             dataSource={items}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
-              { title: t('of_attendee'), render: (_, r) => r.attendee.name },
+              {
+                title: t('of_attendee'),
+                render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.attendee.name}</span>,
+              },
               { title: t('of_bank'), render: (_, r) => bankName(r.bankId) },
               { title: t('of_mobile'), render: (_, r) => r.attendee.mobile },
-              {
-                title: t('status'),
-                render: (_, r) => <Tag>{t(`of_reg_${r.status}`)}</Tag>,
-              },
               {
                 title: t('of_checkIn'),
                 render: (_, r) =>
                   r.checkedInAt !== null ? (
-                    <Tag color={TAG_COLOURS.green}>
-                      {t('of_checkedIn')} {shanghaiTime(r.checkedInAt, lang)}
+                    // The time alone (today's session): a phone's column stays narrow.
+                    <Tag color={TAG_COLOURS.green} title={shanghaiTime(r.checkedInAt, lang)}>
+                      {t('of_checkedIn')} {clockTime(r.checkedInAt, lang)}
                     </Tag>
                   ) : r.status === 'confirmed' ? (
                     <Button
@@ -79,7 +87,8 @@ export function AttendancePage() {
                       {t('of_checkInButton')}
                     </Button>
                   ) : (
-                    '—'
+                    // Not seated: its status instead (one column fewer on a phone).
+                    <Tag>{t(`of_reg_${r.status}`)}</Tag>
                   ),
               },
             ]}
