@@ -10,6 +10,7 @@ import { email } from './benches/email.ts';
 import { reads } from './benches/reads.ts';
 import { relay } from './benches/relay.ts';
 import { relayScale } from './benches/relay-scale.ts';
+import { search } from './benches/search.ts';
 import { bareServer, FULL, QUICK, type BenchContext } from './context.ts';
 import type { Figure } from './lib/figures.ts';
 import { profileWorst, type ProfileReport } from './profile.ts';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   reads,
   'relay-scale': relayScale,
   cancel,
+  search,
 };
 
 const { values } = parseArgs({

@@ -13,6 +13,8 @@ export interface ChildSpec {
   env: Record<string, string>;
   /** Write a V8 CPU profile into this folder when the process exits. */
   cpuProfDir?: string;
+  /** How long /readyz may take to answer 200; default 90 s. */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningChild {
@@ -25,7 +27,8 @@ export interface RunningChild {
 }
 
 async function waitReady(child: ChildProcess, spec: ChildSpec, logFile: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  const limitMs = spec.readyTimeoutMs ?? 90_000;
+  const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`${spec.name} exited with ${child.exitCode}; see ${logFile}`);
@@ -39,7 +42,7 @@ async function waitReady(child: ChildProcess, spec: ChildSpec, logFile: string):
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${spec.name} not ready within 90 s; see ${logFile}`);
+  throw new Error(`${spec.name} not ready within ${limitMs / 1000} s; see ${logFile}`);
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {

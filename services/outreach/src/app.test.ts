@@ -17,6 +17,7 @@ describe('API documentation', () => {
       expect.arrayContaining([
         'POST /sessions',
         'GET /sessions',
+        'GET /sessions/conflicts',
         'GET /sessions/{sessionId}',
         'PATCH /sessions/{sessionId}',
         'POST /sessions/{sessionId}/cancel',
@@ -24,6 +25,7 @@ describe('API documentation', () => {
         'GET /sessions/{sessionId}/summary',
         'POST /sessions/{sessionId}/registrations',
         'GET /sessions/{sessionId}/registrations',
+        'GET /sessions/{sessionId}/registrations/export',
         'DELETE /sessions/{sessionId}/registrations/{registrationId}',
         'POST /check-ins',
         'POST /feedback',

@@ -1,4 +1,4 @@
-// Serves the web app's production build: hashed assets cached for a year, every other page path the SPA's index.html.
+// Serves the web app's production build: hashed assets pre-compressed and cached for a year, every other page path the SPA's index.html.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +18,8 @@ export async function webRoutes(app: App, deps: Deps): Promise<void> {
     root: join(dist, 'assets'),
     prefix: '/assets/',
     immutable: true,
+    // The build writes `.br` and `.gz` beside each asset (vite.config.ts): no compression per request.
+    preCompressed: true,
     maxAge: '365d',
     index: false,
   });

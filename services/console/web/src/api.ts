@@ -18,11 +18,20 @@ export interface ErrorText {
   en: string;
 }
 
+/** One thing wrong, as the services' error bodies list them: the field (`path`), the rule, extras by code. */
+export interface ErrorDetail {
+  path: string;
+  rule: string;
+  message: ErrorText;
+  [extra: string]: unknown;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly text: ErrorText,
+    readonly details: ErrorDetail[] = [],
   ) {
     super(text.en);
   }
@@ -30,7 +39,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 
-/** One call to the console (same origin, with the CSRF token); an error answer becomes an `ApiError`. */
+/** One request to the console (`/auth/…`, `/accounts…`) or through its gateway (`/api/<service>/…`). */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -44,7 +53,9 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   if (response.status === 204) return undefined as T;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: ErrorText } } | null)?.error;
+    const error = (
+      json as { error?: { code?: string; message?: ErrorText; details?: ErrorDetail[] } } | null
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? 'UNKNOWN',
@@ -52,6 +63,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
         zh: `请求失败（${response.status}）`,
         en: `Request failed (${response.status})`,
       },
+      error?.details ?? [],
     );
   }
   return json as T;

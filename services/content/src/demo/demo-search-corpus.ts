@@ -1,7 +1,7 @@
 // A search corpus of any size made from the demo bulletins' own sentences: for the search benchmarks (search.bench.ts, `pnpm bench --only search`).
 import type { BulletinRepository } from '../bulletins/bulletin.repository.ts';
 import { approveBulletin, newBulletin, submitBulletin } from '../bulletins/bulletin.rules.ts';
-import type { BulletinContent } from '../bulletins/bulletin.ts';
+import type { Bulletin, BulletinContent } from '../bulletins/bulletin.ts';
 import { DEMO_BULLETINS } from './demo-bulletins.ts';
 
 // Realistic text: the demo bulletins' own sentences, recombined. Every bulletin keeps one demo
@@ -49,22 +49,26 @@ export function corpusContent(i: number): BulletinContent {
   };
 }
 
+/** Published bulletin `i` of the corpus under `id`, as the workflow would leave it. */
+export function corpusBulletin(id: string, i: number): Bulletin {
+  const author = { id: 'bench-author', role: 'officer' as const };
+  const reviewer = { id: 'bench-reviewer', role: 'reviewer' as const };
+  const now = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+  const draft = newBulletin(id, corpusContent(i), author, now);
+  return approveBulletin(submitBulletin(draft, author, now), reviewer, now);
+}
+
 /** Writes `n` published bulletins of the corpus, 20 at a time, through the repository (as the API would store them). */
 export async function seedCorpus(
   repo: BulletinRepository,
   n: number,
   progress: (done: number) => void = () => undefined,
 ): Promise<void> {
-  const author = { id: 'bench-author', role: 'officer' as const };
-  const reviewer = { id: 'bench-reviewer', role: 'reviewer' as const };
   for (let from = 0; from < n; from += 20) {
     await Promise.all(
-      Array.from({ length: Math.min(20, n - from) }, (_, k) => {
-        const i = from + k;
-        const now = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-        const draft = newBulletin(repo.newId(), corpusContent(i), author, now);
-        return repo.insert(approveBulletin(submitBulletin(draft, author, now), reviewer, now));
-      }),
+      Array.from({ length: Math.min(20, n - from) }, (_, k) =>
+        repo.insert(corpusBulletin(repo.newId(), from + k)),
+      ),
     );
     if (from % 1000 === 0) progress(from);
   }

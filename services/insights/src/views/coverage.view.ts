@@ -17,13 +17,9 @@ import type {
   OfficerFeedbackRow,
 } from './coverage.rules.ts';
 
-export type Cell = string | number;
-export interface Table {
-  /** Worksheet name and file name stem. */
-  name: string;
-  headers: string[];
-  rows: Cell[][];
-}
+import type { Table } from '@lianxin/platform/tables';
+
+export type { Cell, Table } from '@lianxin/platform/tables';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const day = (iso: string | null): string =>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { liaisonOf } from '@lianxin/platform/auth';
 import { cancelRegistration } from './cancel-registration.ts';
+import { exportRegistrationsRoute } from './export-registrations.ts';
 import { listRegistrations } from './list-registrations.ts';
 import { registerAttendees } from './register-attendees.ts';
 import {
@@ -102,6 +103,8 @@ export function registrationRoutes(app: App, deps: Deps): void {
       };
     },
   );
+
+  exportRegistrationsRoute(app, deps);
 
   app.delete(
     '/sessions/:sessionId/registrations/:registrationId',

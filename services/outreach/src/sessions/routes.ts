@@ -8,6 +8,7 @@ import { cancelSession } from './cancel-session.ts';
 import { completeSession } from './complete-session.ts';
 import { listSessions } from './list-sessions.ts';
 import { scheduleSession } from './schedule-session.ts';
+import { findSlotConflicts } from './find-slot-conflicts.ts';
 import { findVisibleSession } from './session-access.ts';
 import {
   CancelSessionBody,
@@ -17,6 +18,8 @@ import {
   SessionParams,
   SessionSummaryView,
   SessionView,
+  SlotConflictsQuery,
+  SlotConflictsView,
 } from './session.schemas.ts';
 import { toView } from './session.view.ts';
 import { updateSession } from './update-session.ts';
@@ -57,6 +60,22 @@ export function sessionRoutes(app: App, deps: Deps): void {
       const page = await listSessions(deps, principalOf(request), request.query);
       return { ...page, items: page.items.map(toView) };
     },
+  );
+
+  app.get(
+    '/sessions/conflicts',
+    {
+      ...schedulers,
+      schema: {
+        tags,
+        summary: '场地与民警冲突 Which sessions a venue/officer plan overlaps now',
+        description:
+          'A read of the venue and officer slot books for a plan being typed: each entry is a clash that `POST /sessions` (or a PATCH, with `excludeSessionId`) would answer 409 `VENUE_CONFLICT` or `HOST_CONFLICT` for now. Leave out the venue or the officers to check only the other. Reserves nothing: the write stays the arbiter of a race.',
+        querystring: SlotConflictsQuery,
+        response: { 200: SlotConflictsView, ...errorResponses() },
+      },
+    },
+    async (request) => findSlotConflicts(deps, request.query),
   );
 
   app.get(

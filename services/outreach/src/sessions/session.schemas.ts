@@ -152,3 +152,39 @@ export const SessionSummaryView = z.object({
     overdue: z.number(),
   }),
 });
+
+/** One value or the key repeated (`?hostOfficerIds=a&hostOfficerIds=b`): always a list. */
+const OneOrMany = z
+  .union([UserId, z.array(UserId).max(10)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** GET /sessions/conflicts: a plan being typed; any of the venue or the officers may be left out. */
+export const SlotConflictsQuery = z.strictObject({
+  startsAt: Instant,
+  endsAt: Instant,
+  venueName: NonEmptyText(100).optional(),
+  venueAddress: NonEmptyText(200).optional(),
+  hostOfficerIds: OneOrMany.optional(),
+  /** The session being edited: its own bookings are not conflicts. */
+  excludeSessionId: ObjectIdString.optional(),
+});
+export type SlotConflictsQuery = z.output<typeof SlotConflictsQuery>;
+
+/** What a POST /sessions (or PATCH) with this plan would answer 409 for now, one entry per clash. */
+export const SlotConflictsView = z.object({
+  conflicts: z.array(
+    z.object({
+      /** The code the write would answer with. */
+      code: z.enum(['VENUE_CONFLICT', 'HOST_CONFLICT']),
+      /** The form field it belongs to. */
+      path: z.enum(['venue', 'hostOfficerIds']),
+      /** For HOST_CONFLICT: whose time is taken. */
+      officerId: z.string().nullable(),
+      sessionId: z.string(),
+      title: z.string().nullable(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+    }),
+  ),
+});
+export type SlotConflictsView = z.infer<typeof SlotConflictsView>;

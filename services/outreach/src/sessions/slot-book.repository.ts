@@ -27,6 +27,17 @@ export interface SlotBookStore {
 export type SlotBooks = SlotBookStore & {
   /** The title of the session holding a booking (for the conflict message). */
   titleOf(sessionId: string): Promise<string | null>;
+  /**
+   * Read only: the bookings of live sessions on `key` that overlap `[startsAt, endsAt)`, other
+   * than `exceptSessionId`'s — what `reserve` would clash with now (a form's conflicts as you type).
+   */
+  overlapping(
+    key: string,
+    startsAt: Date,
+    endsAt: Date,
+    now: Date,
+    exceptSessionId?: string,
+  ): Promise<Booking[]>;
 };
 
 export function slotBooks(books: Model<BookDoc>, sessions: Model<SessionDoc>): SlotBooks {
@@ -64,6 +75,17 @@ export function slotBooks(books: Model<BookDoc>, sessions: Model<SessionDoc>): S
     async titleOf(sessionId) {
       const doc = await sessions.findById(sessionId, { title: 1 }).lean<{ title: string }>();
       return doc?.title ?? null;
+    },
+    async overlapping(key, startsAt, endsAt, now, exceptSessionId) {
+      const doc = await books.findById(key).lean<BookDoc>();
+      const found: Booking[] = [];
+      for (const b of doc?.bookings ?? []) {
+        if (b.sessionId === exceptSessionId) continue;
+        const booking = { ...b, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) };
+        if (overlaps(booking, { startsAt, endsAt }) && !(await isOrphan(booking, now)))
+          found.push(booking);
+      }
+      return found.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     },
     async reserve(key, sessionId, startsAt, endsAt, now) {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {

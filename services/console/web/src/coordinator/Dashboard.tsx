@@ -1,4 +1,4 @@
-// The staff home (coordinator first): upcoming sessions with seats and waitlists charted, and the partner banks.
+// The officers' and reviewers' interim home (their areas replace it): upcoming sessions with seats charted, and the partner banks.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import { lazy, Suspense } from 'react';

@@ -43,6 +43,12 @@ export default function SeatsChart({ sessions }: { sessions: OutreachSession[] }
     };
   }, [sessions, t]);
   return (
-    <div ref={ref} role="img" aria-label={t('seats')} style={{ height: 300, width: '100%' }} />
+    <div
+      ref={ref}
+      role="img"
+      aria-label={t('seats')}
+      data-testid="seats-chart"
+      style={{ height: 300, width: '100%' }}
+    />
   );
 }
