@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 const ALL = [
   'packages/*/src/**/*.test.ts',
   'services/*/src/**/*.test.ts',
+  // Pure rules of the console's web app (no browser).
+  'services/console/web/src/**/*.test.ts',
   'infra/src/**/*.test.ts',
   'bench/src/**/*.test.ts',
 ];

@@ -8,6 +8,30 @@ const MOBILE_SEPARATORS = /[\s-]/g;
 const MOBILE_WITH_PREFIX = /^(?:\+?86)?(1[3-9]\d{9})$/;
 
 /**
+ * The schemas' own messages for their checks. zod takes one string per check, so the schema
+ * carries the English and the request validator looks up the Chinese (`schemaMessageZh`).
+ */
+const MESSAGES = {
+  mobile: {
+    zh: '应为大陆手机号（11 位数字，以 13–19 开头）',
+    en: 'Expected a mainland mobile number (11 digits starting 13–19)',
+  },
+  objectId: { zh: '应为 24 位十六进制 ID', en: 'Expected a 24-hex-digit id' },
+  bankCode: {
+    zh: '应为 2–32 位字母、数字或连字符',
+    en: 'Expected 2–32 letters, digits or hyphens',
+  },
+  blank: { zh: '必填，不能为空白', en: 'Required: must not be blank' },
+} as const;
+
+const ZH_OF_EN = new Map<string, string>(Object.values(MESSAGES).map((m) => [m.en, m.zh]));
+
+/** The Chinese of a schema's own (English) message, or undefined for zod's defaults. */
+export function schemaMessageZh(en: string): string | undefined {
+  return ZH_OF_EN.get(en);
+}
+
+/**
  * The bare eleven digits of a mainland mobile number, or null when `raw` is not one.
  * Accepts separating spaces and hyphens and an optional +86 / 86 prefix; nothing else
  * (no 0086, no brackets, no full-width digits), so what is stored is always comparable.
@@ -25,7 +49,7 @@ export const Mobile = z
   .string()
   .max(32)
   .overwrite((raw) => normaliseMobile(raw) ?? raw)
-  .regex(MOBILE, { error: 'Expected a mainland mobile number (11 digits starting 13–19)' });
+  .regex(MOBILE, { error: MESSAGES.mobile.en });
 export type Mobile = z.infer<typeof Mobile>;
 
 /**
@@ -60,7 +84,7 @@ export type Fen = z.infer<typeof Fen>;
 export const ObjectIdString = z
   .string()
   .toLowerCase()
-  .regex(/^[0-9a-f]{24}$/, { error: 'Expected a 24-hex-digit id' });
+  .regex(/^[0-9a-f]{24}$/, { error: MESSAGES.objectId.en });
 export type ObjectIdString = z.infer<typeof ObjectIdString>;
 
 export const Uuid = z.uuid();
@@ -72,7 +96,7 @@ export type UserId = z.infer<typeof UserId>;
 
 /** Trimmed text that is not blank once trimmed (JS trim also removes the full-width space U+3000). */
 export function NonEmptyText(max: number) {
-  return z.string().trim().min(1).max(max);
+  return z.string().trim().min(1, { error: MESSAGES.blank.en }).max(max);
 }
 
 /** A person's name as written on an attendance sheet. */
@@ -84,9 +108,7 @@ export const BankCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
-    error: 'Expected 2–32 letters, digits or hyphens',
-  });
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: MESSAGES.bankCode.en });
 export type BankCode = z.infer<typeof BankCode>;
 
 /**

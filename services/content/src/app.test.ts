@@ -12,6 +12,7 @@ describe('API documentation', () => {
       [
         'POST /bulletins',
         'GET /bulletins',
+        'GET /bulletins/mine',
         'GET /bulletins/{bulletinId}',
         'PATCH /bulletins/{bulletinId}',
         'GET /bulletins/{bulletinId}/versions',

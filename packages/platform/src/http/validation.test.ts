@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from './create-app.ts';
 import type { App } from './create-app.ts';
-import { ErrorBody } from '@lianxin/contracts';
+import { ErrorBody, Mobile } from '@lianxin/contracts';
 import { RequestValidationError, validatorCompiler } from './validation.ts';
 
 const Attendee = z.strictObject({
@@ -255,6 +255,64 @@ describe('request validation', () => {
       payload: { meta: { source: 'sms', campaign: 'spring' } },
     });
     expect(response.statusCode).toBe(200);
+  });
+});
+
+describe('unions and schema messages', () => {
+  const Person = z.strictObject({ name: z.string().min(1), mobile: Mobile });
+  const OneOrMany = z.union([Person, z.strictObject({ people: z.array(Person).min(1) })]);
+
+  async function buildUnion(): Promise<App> {
+    app = await createApp();
+    app.post('/people', { schema: { body: OneOrMany } }, () => ({ ok: true }));
+    return app;
+  }
+
+  it('when a batch of a union body has a row missing its name and another with a bad mobile, then each detail names the row and field', async () => {
+    const { status, body } = await post(
+      await buildUnion(),
+      {
+        people: [
+          { name: '张三', mobile: '13812345678' },
+          { mobile: '13812345679' },
+          { name: '李四', mobile: '1381234' },
+        ],
+      },
+      {},
+      '/people',
+    );
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ path: 'people.1.name', rule: 'invalid_type' }),
+      expect.objectContaining({ path: 'people.2.mobile', rule: 'invalid_format' }),
+    ]);
+  });
+
+  it('when the value has the shape of no branch of the union, then one invalid_union detail at its path', async () => {
+    const { body } = await post(await buildUnion(), [{ name: '张三' }], {}, '/people');
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ path: '', rule: 'invalid_union' }),
+    ]);
+  });
+
+  it('when a contracts schema gives its own message, then the detail has its Chinese too', async () => {
+    const { body } = await post(
+      await buildUnion(),
+      { name: '王五', mobile: '2381234567' },
+      {},
+      '/people',
+    );
+    expect(body.error.details).toEqual([
+      {
+        in: 'body',
+        path: 'mobile',
+        rule: 'invalid_format',
+        message: {
+          zh: '应为大陆手机号（11 位数字，以 13–19 开头）',
+          en: 'Expected a mainland mobile number (11 digits starting 13–19)',
+        },
+      },
+    ]);
   });
 });
 

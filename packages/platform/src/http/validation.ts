@@ -1,7 +1,7 @@
 // The request validator: zod parsing with per-field issues in Chinese and English, and strict bodies enforced at start-up.
 import { z } from 'zod';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { ErrorDetail, RequestPart } from '@lianxin/contracts';
+import { schemaMessageZh, type ErrorDetail, type RequestPart } from '@lianxin/contracts';
 import { findNonStrictObjects } from './strict-body.ts';
 
 export type { RequestPart };
@@ -73,11 +73,24 @@ function toDetails(
   part: RequestPart,
   zhIssues: readonly z.core.$ZodIssue[],
   enIssues: readonly z.core.$ZodIssue[],
+  prefix: readonly string[] = [],
 ): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   zhIssues.forEach((issue, index) => {
     const en = enIssues[index]?.code === issue.code ? enIssues[index] : undefined;
-    const base = issue.path.map(String);
+    const base = [...prefix, ...issue.path.map(String)];
+    if (issue.code === 'invalid_union') {
+      // A union of objects (one attendee or `{ attendees }`): when only one branch has the
+      // shape of the value, its own issues name the fields (`attendees.3.name`), which a bare
+      // `invalid_union` at the root would not.
+      const branch = fittingBranch(issue.errors);
+      const zhBranch = branch === undefined ? undefined : issue.errors[branch];
+      if (branch !== undefined && zhBranch !== undefined) {
+        const enBranch = en?.code === 'invalid_union' ? en.errors[branch] : undefined;
+        details.push(...toDetails(part, zhBranch, enBranch ?? zhBranch, base));
+        return;
+      }
+    }
     if (issue.code === 'unrecognized_keys') {
       // One entry per unknown key, its path pointing at the key itself, so the client sees
       // exactly which field to remove.
@@ -95,10 +108,29 @@ function toDetails(
       in: part,
       path: base.join('.'),
       rule: issue.code,
-      message: { zh: issue.message, en: en?.message ?? issue.message },
+      // A schema's own message (English) wins over the Chinese map: contracts translate theirs.
+      message: {
+        zh: schemaMessageZh(issue.message) ?? issue.message,
+        en: en?.message ?? issue.message,
+      },
     });
   });
   return details;
+}
+
+/**
+ * The one branch of a failed union whose shape the value has (no unknown key and no wrong type
+ * at the branch's own level), or undefined when none or several do.
+ */
+function fittingBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): number | undefined {
+  const fitting = branches.flatMap((issues, index) =>
+    issues.some(
+      (i) => i.path.length === 0 && (i.code === 'unrecognized_keys' || i.code === 'invalid_type'),
+    )
+      ? []
+      : [index],
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 function partOf(httpPart: string | undefined): RequestPart {

@@ -1,18 +1,7 @@
 // The app's frame: the session decides between sign-in and the role's screens; /activate/<token> sets a first password.
 import { MenuOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Drawer,
-  Dropdown,
-  Grid,
-  Layout,
-  Menu,
-  Result,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, Route, Routes, useLocation, useParams } from 'react-router';
 import { api, type Account } from './api.ts';
@@ -24,6 +13,7 @@ import { ActivatePage } from './pages/ActivatePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { REVIEWER_SECTIONS } from './reviewer/sections.tsx';
 import { AccountContext } from './shared/account.tsx';
+import { NotFound } from './shared/NotFound.tsx';
 import type { Section } from './shared/sections.ts';
 
 const SECTIONS: Record<Account['role'], Section[]> = {
@@ -80,18 +70,6 @@ function Header({ account, onMenu }: { account: Account | null; onMenu?: () => v
         )}
       </Space>
     </Layout.Header>
-  );
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('notFound')}
-      extra={<Link to="/">{t('backHome')}</Link>}
-    />
   );
 }
 

@@ -1,5 +1,6 @@
 // The web app's texts, Simplified Chinese first with English switchable; the choice is kept in localStorage.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { BULLETIN_TEXTS } from './bulletins/texts.ts';
 import { COORDINATOR_TEXTS } from './coordinator/texts.ts';
 import { LIAISON_TEXTS } from './liaison/texts.ts';
 import { OFFICER_TEXTS } from './officer/texts.ts';
@@ -59,6 +60,7 @@ const TEXTS = {
   ...LIAISON_TEXTS,
   ...OFFICER_TEXTS,
   ...REVIEWER_TEXTS,
+  ...BULLETIN_TEXTS,
 };
 
 export type TextKey = keyof typeof TEXTS;

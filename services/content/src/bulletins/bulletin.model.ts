@@ -37,6 +37,8 @@ export interface BulletinDoc
   _id: Types.ObjectId;
   /** True while a version waits for review. */
   awaitingReview: boolean;
+  /** Who started or wrote into any version (`writersOf`); absent on documents not written since. */
+  writers?: string[];
 }
 
 const keyFields = (prefix: 'latest' | 'public', required: boolean) => ({
@@ -68,6 +70,7 @@ const bulletinSchema = new Schema<BulletinDoc>(
     ...keyFields('latest', true),
     ...keyFields('public', false),
     awaitingReview: { type: Boolean, required: true },
+    writers: { type: [String], default: undefined },
   },
   { versionKey: false, minimize: false },
 );
@@ -76,6 +79,8 @@ bulletinSchema.plugin(outboxPlugin);
 bulletinSchema.index({ status: 1, publicAt: -1 });
 // serves: the reviewers' queue (awaitingReview=true)
 bulletinSchema.index({ awaitingReview: 1 });
+// serves: an officer's own bulletins (writers=<id>; multikey; ADR 034)
+bulletinSchema.index({ writers: 1 });
 // serves: text search (staff: latest, readers: public): an equality on one bigram of the query
 // per key array (multikey; ADR 020)
 for (const view of ['latest', 'public'] as const) {

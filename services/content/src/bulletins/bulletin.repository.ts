@@ -1,7 +1,7 @@
 // The bulletin store: reads by who is reading (staff see drafts, readers only what is published) and writes with their events.
 import { initialOutbox, withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
-import type { Bulletin } from './bulletin.ts';
+import { writersOf, type Bulletin } from './bulletin.ts';
 import { changedEvent } from './bulletin.events.ts';
 import type { BulletinDoc, BulletinModel } from './bulletin.model.ts';
 import {
@@ -43,6 +43,7 @@ function stateOf(b: Bulletin): Record<string, unknown> {
     ...prefixed('latest', views.latest),
     ...prefixed('public', views.public),
     awaitingReview: awaitingReview(b),
+    writers: writersOf(b),
   };
 }
 
@@ -238,6 +239,24 @@ export class BulletinRepository {
     const ordered = [...found].sort(([a, x], [b, y]) => y - x || (b > a ? 1 : b < a ? -1 : 0));
     const ids = ordered.slice((page - 1) * pageSize, page * pageSize).map(([id]) => id);
     return { items: await this.page(readership, ids), total: found.size };
+  }
+
+  /**
+   * The bulletins `writerId` started or wrote into, latest change first: one equality on an
+   * indexed top-level array (pushed down to SQL), ids and sort key only, then the page by `_id`.
+   */
+  async writtenBy(writerId: string, page: number, pageSize: number): Promise<Page<Bulletin>> {
+    const hits = await this.model
+      .find({ writers: writerId } as QueryFilter<BulletinDoc>, { _id: 1, updatedAt: 1 })
+      .lean<{ _id: Types.ObjectId; updatedAt: string }[]>();
+    hits.sort((a, b) => (b.updatedAt > a.updatedAt ? 1 : b.updatedAt < a.updatedAt ? -1 : 0));
+    const docs = await Promise.all(
+      hits
+        .slice((page - 1) * pageSize, page * pageSize)
+        .map((hit) => this.model.findOne({ _id: hit._id }, LIGHT).lean<StoredDoc>()),
+    );
+    const shown = docs.filter((d): d is StoredDoc => d !== null);
+    return { items: shown.map(toBulletin), total: hits.length };
   }
 
   /** Published bulletins sharing a fraud type or an audience with a session: the candidates for its materials. */

@@ -3,6 +3,7 @@ import type { BulletinStatus } from '@lianxin/contracts';
 import { AppError, conflict, forbidden } from '@lianxin/platform/errors';
 import {
   versionOf,
+  writersOf,
   type Bulletin,
   type BulletinContent,
   type BulletinVersion,
@@ -307,13 +308,22 @@ export function rejectBulletin(
   };
 }
 
-/** Takes the bulletin down for everyone; a version still pending is discarded with it. */
+/**
+ * Takes the bulletin down for everyone; a version still pending is discarded with it. Reviewers
+ * and coordinators retract any bulletin, an officer only one they wrote (ADR 034).
+ */
 export function retractBulletin(
   bulletin: Bulletin,
   actor: Actor,
   reason: string,
   now: string,
 ): Bulletin {
+  if (actor.role === 'officer' && !writersOf(bulletin).includes(actor.id)) {
+    throw forbidden({
+      zh: '民警只能撤回自己撰写的简报',
+      en: 'An officer retracts only a bulletin they wrote',
+    });
+  }
   const published = versionOf(bulletin, bulletin.publishedNumber);
   if (bulletin.status !== 'published' || published === null)
     throw invalidTransition(bulletin, 'retract');

@@ -125,6 +125,11 @@ export const BulletinListQuery = z.strictObject({
 });
 export type BulletinListQuery = z.output<typeof BulletinListQuery>;
 
+export const BulletinMineQuery = z.strictObject({
+  page: BulletinListQuery.shape.page,
+  pageSize: BulletinListQuery.shape.pageSize,
+});
+
 export const BulletinViewQuery = z.strictObject({
   /** Staff only: `published` shows the public version while a newer one is pending. */
   view: z.enum(['latest', 'published']).default('latest'),

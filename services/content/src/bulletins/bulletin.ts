@@ -89,6 +89,11 @@ export interface Bulletin {
   updatedAt: string;
 }
 
+/** Everyone who started or wrote into any version: an officer's "my bulletins", and who may retract one. */
+export function writersOf(bulletin: Bulletin): string[] {
+  return [...new Set(bulletin.versions.flatMap((v) => [v.authorId, ...v.editorIds]))];
+}
+
 export function versionOf(bulletin: Bulletin, number: number | null): BulletinVersion | null {
   if (number === null) return null;
   return bulletin.versions.find((v) => v.number === number) ?? null;

@@ -9,6 +9,7 @@ import type { Actor } from './bulletin.rules.ts';
 import {
   BulletinDto,
   BulletinListQuery,
+  BulletinMineQuery,
   BulletinPage,
   BulletinParams,
   BulletinViewQuery,
@@ -23,6 +24,7 @@ import { bulletinView, versionsView } from './bulletin.view.ts';
 import { bulletinNotFound } from './change-bulletin.ts';
 import { createBulletin } from './create-bulletin.ts';
 import { editBulletin } from './edit-bulletin.ts';
+import { listMyBulletins } from './list-my-bulletins.ts';
 import { readBulletin, searchBulletins } from './read-bulletins.ts';
 import { rejectBulletin } from './reject-bulletin.ts';
 import { retractBulletin } from './retract-bulletin.ts';
@@ -47,7 +49,8 @@ function readershipOf(request: FastifyRequest): Readership {
 export function bulletinRoutes(app: App, deps: Deps): void {
   const staff = [app.authenticate, requireRole('officer', 'reviewer', 'coordinator')];
   const reviewer = [app.authenticate, requireRole('reviewer')];
-  const retractors = [app.authenticate, requireRole('reviewer', 'coordinator')];
+  // An officer retracts only their own bulletins: the rule decides (ADR 034).
+  const retractors = [app.authenticate, requireRole('officer', 'reviewer', 'coordinator')];
   // The public reads without a token; a token that is sent must be valid.
   const anyone = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.headers.authorization !== undefined) await app.authenticate(request, reply);
@@ -88,6 +91,25 @@ export function bulletinRoutes(app: App, deps: Deps): void {
       const readership = readershipOf(req);
       const { items, total } = await searchBulletins(deps, readership, filter, page, pageSize);
       return { items: items.map((b) => bulletinView(b, readership)), total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/bulletins/mine',
+    {
+      onRequest: staff,
+      schema: {
+        tags,
+        security: [{ [BEARER_SECURITY]: [] }],
+        summary: '我的简报 Bulletins I wrote or edited, latest change first',
+        querystring: BulletinMineQuery,
+        response: { 200: BulletinPage, ...errorResponses() },
+      },
+    },
+    async (req) => {
+      const { page, pageSize } = req.query;
+      const { items, total } = await listMyBulletins(deps, actorOf(req), page, pageSize);
+      return { items: items.map((b) => bulletinView(b, 'staff')), total, page, pageSize };
     },
   );
 
@@ -216,7 +238,7 @@ export function bulletinRoutes(app: App, deps: Deps): void {
     {
       onRequest: retractors,
       schema: {
-        ...transitionSchema('撤回 Retract with a reason (reviewer, coordinator)'),
+        ...transitionSchema('撤回 Retract with a reason (reviewer, coordinator, its own officer)'),
         body: RetractBody,
       },
     },

@@ -7,7 +7,8 @@ import { createBulletin } from '../bulletins/create-bulletin.ts';
 import { submitBulletin } from '../bulletins/submit-bulletin.ts';
 import { DEMO_BULLETINS } from './demo-bulletins.ts';
 
-const author: Actor = { id: 'demo-officer-zhao', role: 'officer' };
+// The console's demo officer wrote them, so the demo's "my bulletins" lists them.
+const author: Actor = { id: 'demo-officer', role: 'officer' };
 const reviewer: Actor = { id: 'demo-reviewer-sun', role: 'reviewer' };
 
 export interface DemoReport {

@@ -74,6 +74,8 @@ export function registrationModel(conn: Connection): Model<RegistrationDoc> {
   schema.index({ sessionId: 1, checkInCode: 1 }, { unique: true });
   // serves GET /sessions/:id/registrations (all, or one bank's) in arrival order, and the summary
   schema.index({ sessionId: 1, bankId: 1, registeredAt: 1 });
+  // serves GET /registrations: a liaison's bank's registrations across sessions, newest first
+  schema.index({ bankId: 1, registeredAt: -1 });
   // serves the reconciler: registrations whose seat was never decided
   schema.index({ status: 1, registeredAt: 1 });
   return (

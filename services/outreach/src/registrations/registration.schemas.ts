@@ -1,12 +1,17 @@
 // HTTP shapes of registrations: one attendee or a batch in, one view (or one result per attendee) out.
 import {
   Email,
+  ErrorDetail,
+  ErrorMessage,
   Mobile,
   NonEmptyText,
   ObjectIdString,
+  PageQuery,
   PersonName,
   RegistrationCancelReason,
   RegistrationStatus,
+  SessionKind,
+  SessionStatus,
   WaitlistReason,
 } from '@lianxin/contracts';
 import { z } from 'zod';
@@ -63,12 +68,44 @@ export const RegistrationView = z.object({
 });
 export type RegistrationView = z.infer<typeof RegistrationView>;
 
+/** One result per attendee of a batch, in the order sent: `index` is the attendee's row. */
 export const BatchResult = z.object({
   results: z.array(
     z.object({
       index: z.number(),
       registration: RegistrationView.nullable(),
-      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      /** Why this row was not registered, as the error body of a single registration would say. */
+      error: z
+        .object({
+          code: z.string(),
+          message: ErrorMessage,
+          details: z.array(ErrorDetail).optional(),
+        })
+        .nullable(),
     }),
   ),
 });
+
+/** What a registration list shows of its session: enough to recognise it and put it in a calendar. */
+export const RegistrationSession = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: SessionKind,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  venue: z.object({ name: z.string(), address: z.string() }),
+  status: SessionStatus,
+});
+
+/** A registration with its session, the waitlist position being the current one. */
+export const BankRegistrationView = RegistrationView.extend({ session: RegistrationSession });
+export type BankRegistrationView = z.infer<typeof BankRegistrationView>;
+
+/** GET /registrations: a liaison's own bank's registrations across sessions, newest first. */
+export const BankRegistrationsQuery = PageQuery.extend({
+  status: RegistrationViewStatus.optional(),
+  sessionId: ObjectIdString.optional(),
+});
+export type BankRegistrationsQuery = z.output<typeof BankRegistrationsQuery>;
+
+export const RegistrationIdParams = z.strictObject({ registrationId: ObjectIdString });

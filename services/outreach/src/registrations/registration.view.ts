@@ -3,7 +3,8 @@ import { maskMobile } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
 import { codeOf } from './check-in-code.ts';
 import { signCheckInToken } from './check-in-token.ts';
-import type { RegistrationView } from './registration.schemas.ts';
+import type { PlacedRegistration } from './list-bank-registrations.ts';
+import type { BankRegistrationView, RegistrationView } from './registration.schemas.ts';
 import type { RegistrationDoc } from './registration.model.ts';
 
 export function seesMobile(
@@ -52,6 +53,26 @@ export function toRegistrationView(
     checkInToken:
       full && reg.status === 'confirmed' ? signCheckInToken(secret, reg._id, reg.sessionId) : null,
     checkInCode: full && reg.status === 'confirmed' ? codeOf(reg) : null,
+  };
+}
+
+/** A registration with what its list shows of the session, and the current waitlist place. */
+export function toBankRegistrationView(
+  { registration, session, position }: PlacedRegistration,
+  principal: Principal,
+  secret: string,
+): BankRegistrationView {
+  return {
+    ...toRegistrationView(registration, principal, secret, position),
+    session: {
+      id: session._id,
+      title: session.title,
+      kind: session.kind,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      venue: { name: session.venue.name, address: session.venue.address },
+      status: session.status,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // HTTP entry points of registrations: parse → one use case → map (masked mobiles unless the caller may see them).
-import { ObjectIdString } from '@lianxin/contracts';
+import { ObjectIdString, Paginated } from '@lianxin/contracts';
 import { principalOf, requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
@@ -7,16 +7,24 @@ import type { Deps } from '../shared/deps.ts';
 import { liaisonOf } from '@lianxin/platform/auth';
 import { cancelRegistration } from './cancel-registration.ts';
 import { exportRegistrationsRoute } from './export-registrations.ts';
+import { findRegistration } from './find-registration.ts';
+import { InvitationsQuery, InvitationView } from './invitation.schemas.ts';
+import { toInvitationView } from './invitation.view.ts';
+import { listBankRegistrations } from './list-bank-registrations.ts';
+import { listInvitations } from './list-invitations.ts';
 import { listRegistrations } from './list-registrations.ts';
 import { registerAttendees } from './register-attendees.ts';
 import {
+  BankRegistrationsQuery,
+  BankRegistrationView,
   BatchResult,
   RegisterBody,
+  RegistrationIdParams,
   RegistrationParams,
   RegistrationView,
   RegistrationViewStatus,
 } from './registration.schemas.ts';
-import { toRegistrationView } from './registration.view.ts';
+import { toBankRegistrationView, toRegistrationView } from './registration.view.ts';
 
 const SessionParams = z.strictObject({ sessionId: ObjectIdString });
 const ListQuery = z.object({ status: RegistrationViewStatus.optional() });
@@ -69,7 +77,11 @@ export function registrationRoutes(app: App, deps: Deps): void {
             : {
                 index,
                 registration: null,
-                error: { code: r.error.code, message: r.error.text.zh },
+                error: {
+                  code: r.error.code,
+                  message: r.error.text,
+                  ...(r.error.details === undefined ? {} : { details: [...r.error.details] }),
+                },
               },
         ),
       });
@@ -125,6 +137,64 @@ export function registrationRoutes(app: App, deps: Deps): void {
         request.params.registrationId,
       );
       return toRegistrationView(reg, principal, secret);
+    },
+  );
+
+  app.get(
+    '/invitations',
+    {
+      onRequest: [app.authenticate, requireRole('liaison')],
+      schema: {
+        tags,
+        summary: '本行受邀活动 Sessions my bank is invited to, not yet started, soonest first',
+        querystring: InvitationsQuery,
+        response: { 200: Paginated(InvitationView), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const liaison = liaisonOf(request);
+      const page = await listInvitations(deps, liaison, request.query);
+      const now = deps.now();
+      return { ...page, items: page.items.map((s) => toInvitationView(s, liaison.bankId, now)) };
+    },
+  );
+
+  app.get(
+    '/registrations',
+    {
+      onRequest: [app.authenticate, requireRole('liaison')],
+      schema: {
+        tags,
+        summary: '本行报名 My bank’s registrations across sessions, newest first',
+        querystring: BankRegistrationsQuery,
+        response: { 200: Paginated(BankRegistrationView), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const liaison = liaisonOf(request);
+      const page = await listBankRegistrations(deps, liaison, request.query);
+      return {
+        ...page,
+        items: page.items.map((p) => toBankRegistrationView(p, liaison, secret)),
+      };
+    },
+  );
+
+  app.get(
+    '/registrations/:registrationId',
+    {
+      onRequest: [app.authenticate, requireRole('coordinator', 'officer', 'liaison')],
+      schema: {
+        tags,
+        summary: '报名详情 One registration (a liaison: their own bank’s only)',
+        params: RegistrationIdParams,
+        response: { 200: BankRegistrationView, ...errorResponses('NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const found = await findRegistration(deps, principal, request.params.registrationId);
+      return toBankRegistrationView(found, principal, secret);
     },
   );
 }

@@ -7,6 +7,7 @@ import { finishSessionCancellations } from '../registrations/finish-session-canc
 import { reconcileRegistrations } from '../registrations/reconcile-registrations.ts';
 import { bankRepository, type BankRepository } from '../banks/bank.repository.ts';
 import { OpinionRepository } from '../opinions/opinion.repository.ts';
+import { BankRegistrationReads } from '../registrations/bank-registration.repository.ts';
 import { RegistrationRepository } from '../registrations/registration.repository.ts';
 import { seatLedger, type SeatLedger } from '../sessions/seat-ledger.ts';
 import { SessionRepository } from '../sessions/session.repository.ts';
@@ -36,6 +37,8 @@ export interface Deps {
   seats: SeatLedger;
   slots: SlotBooks;
   registrations: RegistrationRepository;
+  /** A bank's registrations across sessions (a liaison's own list). */
+  bankRegistrations: BankRegistrationReads;
   opinions: OpinionRepository;
   /** The bank read model (from lianxin.banks.v1). */
   banks: BankRepository;
@@ -60,6 +63,7 @@ export function createDeps(ctx: ServiceContext<OutreachConfig, Models>): Deps {
     seats: seatLedger(models.sessions),
     slots: slotBooks(models.books, models.sessions),
     registrations: new RegistrationRepository(models.registrations, ctx.wake),
+    bankRegistrations: new BankRegistrationReads(models.registrations),
     opinions: new OpinionRepository(models.opinions, ctx.wake),
     banks: bankRepository(models.banks, models.liaisons),
     now: ctx.now,

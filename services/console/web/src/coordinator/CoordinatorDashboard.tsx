@@ -50,9 +50,9 @@ export function CoordinatorDashboard() {
   const notReached = (coverage.data?.rows ?? []).filter(
     (r) => r.status === 'active' && r.attended === 0,
   );
-  const stillOpen = (followUps.data?.rows ?? []).filter(
-    (r) => r.status === 'open' || r.status === 'in_progress',
-  );
+  const stillOpen = (followUps.data?.rows ?? [])
+    .filter((r) => r.status === 'open' || r.status === 'in_progress')
+    .reduce((sum, r) => sum + r.count, 0);
 
   return (
     <>
@@ -156,7 +156,7 @@ export function CoordinatorDashboard() {
           <Panel title={t('co_followUps')} testId="panel-follow-ups">
             {followUps.isError ? (
               <Unavailable error={followUps.error} />
-            ) : stillOpen.length === 0 ? (
+            ) : stillOpen === 0 ? (
               <Empty description={t('co_noOpinions')} />
             ) : (
               <Suspense fallback={null}>

@@ -8,6 +8,7 @@ import {
 } from '@ant-design/icons';
 import { Spin } from 'antd';
 import { lazy, Suspense, type ComponentType } from 'react';
+import { COORDINATOR_BULLETIN_SECTIONS } from '../bulletins/sections.tsx';
 import type { Section } from '../shared/sections.ts';
 
 function page(load: () => Promise<ComponentType>) {
@@ -58,4 +59,5 @@ export const COORDINATOR_SECTIONS: Section[] = [
     icon: <TeamOutlined />,
     element: page(async () => (await import('./AccountsPage.tsx')).AccountsPage),
   },
+  ...COORDINATOR_BULLETIN_SECTIONS,
 ];

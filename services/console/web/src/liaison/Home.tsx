@@ -1,16 +1,20 @@
-// A liaison's home: their own bank (the services show them no other) and the sessions open to it.
+// A liaison's home: the sessions their bank is invited to, their registrations, and their own bank (the services show them no other).
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, List } from 'antd';
-import { api, ApiError } from '../api.ts';
+import { Card, Descriptions } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
 import { useAccount } from '../shared/account.tsx';
 import { useI18n } from '../i18n.tsx';
-import { shanghaiTime } from '../shared/format.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { InvitationList } from './InvitationList.tsx';
+import { RegistrationTable } from './Registrations.tsx';
+
+const heading = { fontSize: 16, margin: 0 } as const;
 
 export function LiaisonHome() {
   const account = useAccount();
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const banks = useQuery({ queryKey: ['banks'], queryFn: api.banks });
-  const sessions = useQuery({ queryKey: ['sessions'], queryFn: api.sessions });
   const bank = banks.data?.items[0];
   return (
     <>
@@ -18,9 +22,24 @@ export function LiaisonHome() {
         {t('welcome')}，{account.name}
       </h1>
       <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('myBank')}</h2>}
-        loading={banks.isPending}
+        title={<h2 style={heading}>{t('li_invitations')}</h2>}
+        extra={<Link to="/invitations">{t('li_allInvitations')}</Link>}
       >
+        <InvitationList limit={5} />
+      </Card>
+      <Card
+        title={<h2 style={heading}>{t('li_registrations')}</h2>}
+        extra={<Link to="/registrations">{t('li_allRegistrations')}</Link>}
+        style={{ marginTop: 16 }}
+      >
+        <RegistrationTable compact />
+      </Card>
+      <Card
+        title={<h2 style={heading}>{t('myBank')}</h2>}
+        loading={banks.isPending}
+        style={{ marginTop: 16 }}
+      >
+        {banks.isError && <ErrorAlert error={banks.error} />}
         {bank !== undefined && (
           <Descriptions column={1} data-testid="my-bank">
             <Descriptions.Item label={t('name')}>
@@ -30,34 +49,6 @@ export function LiaisonHome() {
             <Descriptions.Item label={t('district')}>{bank.district}</Descriptions.Item>
           </Descriptions>
         )}
-      </Card>
-      <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('upcoming')}</h2>}
-        style={{ marginTop: 16 }}
-      >
-        {sessions.isError && (
-          <Alert
-            type="warning"
-            showIcon
-            title={
-              sessions.error instanceof ApiError ? pick(sessions.error.text) : t('unavailable')
-            }
-          />
-        )}
-        <List
-          loading={sessions.isPending}
-          dataSource={sessions.data?.items ?? []}
-          locale={{ emptyText: t('noSessions') }}
-          renderItem={(s) => (
-            <List.Item>
-              <List.Item.Meta
-                title={s.title}
-                description={`${shanghaiTime(s.startsAt, lang)} · ${s.venue.name}`}
-              />
-              {t('left')} {s.seats.left}
-            </List.Item>
-          )}
-        />
       </Card>
     </>
   );

@@ -1,6 +1,7 @@
-// The officer's screens, in menu order: my sessions (home) and my opinions; a session's pages are reached from it.
+// The officer's screens, in menu order: my sessions (home), my opinions, then bulletins; a session's pages are reached from it.
 import { CalendarOutlined, MessageOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { OFFICER_BULLETIN_SECTIONS } from '../bulletins/sections.tsx';
 import type { Section } from '../shared/sections.ts';
 import { AttendancePage } from './AttendancePage.tsx';
 import { CheckInPage } from './CheckInPage.tsx';
@@ -27,4 +28,5 @@ export const OFFICER_SECTIONS: Section[] = [
   { path: 'sessions/:sessionId/feedback', element: themed(<FeedbackPage />) },
   { path: 'sessions/:sessionId/opinions', element: themed(<SessionOpinionsPage />) },
   { path: 'sessions/:sessionId/handout', element: themed(<HandoutPage />) },
+  ...OFFICER_BULLETIN_SECTIONS,
 ];
