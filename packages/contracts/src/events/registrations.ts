@@ -47,6 +47,20 @@ export type WaitlistPlace = z.infer<typeof WaitlistPlace>;
 export const CheckInToken = z.string().min(16).max(2048);
 export type CheckInToken = z.infer<typeof CheckInToken>;
 
+/** The alphabet of check-in codes: digits and capitals without 0/O, 1/I/L, which a reader confuses. */
+export const CHECK_IN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CHECK_IN_CODE_LENGTH = 6;
+
+/**
+ * The short code a person can read out or type at the venue (`K7PM3Q`), unique within its
+ * session, given when the seat is confirmed. It rides in the event so the notifier's email can
+ * show it beside the QR code (ADR 032).
+ */
+export const CheckInCode = z
+  .string()
+  .regex(new RegExp(`^[${CHECK_IN_CODE_ALPHABET}]{${CHECK_IN_CODE_LENGTH}}$`));
+export type CheckInCode = z.infer<typeof CheckInCode>;
+
 export const RegistrationSnapshot = z.object({
   registrationId: ObjectIdString,
   sessionId: ObjectIdString,
@@ -66,6 +80,8 @@ export const RegistrationConfirmed = RegistrationSnapshot.extend({
   status: confirmed,
   waitlist: z.null(),
   checkInToken: CheckInToken,
+  /** Absent in events written before check-in codes existed (ADR 032). */
+  checkInCode: CheckInCode.optional(),
 });
 export type RegistrationConfirmed = z.infer<typeof RegistrationConfirmed>;
 
@@ -80,6 +96,8 @@ export const RegistrationPromoted = RegistrationSnapshot.extend({
   status: confirmed,
   waitlist: z.null(),
   checkInToken: CheckInToken,
+  /** Absent in events written before check-in codes existed (ADR 032). */
+  checkInCode: CheckInCode.optional(),
   promotedFrom: WaitlistPlace,
 });
 export type RegistrationPromoted = z.infer<typeof RegistrationPromoted>;

@@ -1,33 +1,13 @@
 // HTTP route of session materials: the ranked published bulletins for one session.
-import { Audience, FraudType, ObjectIdString } from '@lianxin/contracts';
+import { ObjectIdString } from '@lianxin/contracts';
 import { BEARER_SECURITY, errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { listMaterials } from './list-materials.ts';
+import { MaterialsDto } from './materials.schemas.ts';
 
 const Params = z.strictObject({ sessionId: ObjectIdString });
 const Query = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
-const MaterialsDto = z.object({
-  sessionId: z.string(),
-  title: z.string(),
-  audiences: z.array(z.string()),
-  fraudTopics: z.array(z.string()),
-  items: z.array(
-    z.object({
-      bulletinId: z.string(),
-      version: z.int(),
-      title: z.string(),
-      summary: z.string(),
-      fraudType: FraudType,
-      audiences: z.array(Audience),
-      publishedAt: z.string(),
-      score: z.int(),
-      matchedAudiences: z.array(z.string()),
-      fraudTypeMatches: z.boolean(),
-    }),
-  ),
-});
-
 export function sessionRoutes(app: App, deps: Deps): void {
   app.get(
     '/sessions/:sessionId/materials',

@@ -1,4 +1,5 @@
 // Use case: check an attendee in — by their signed token or by an officer — from an hour before the start to the end, once.
+import type { CheckInMethod } from '@lianxin/contracts';
 import { badRequest, conflict } from '@lianxin/platform/errors';
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -29,7 +30,8 @@ export async function checkIn(
   deps: Deps,
   registrationId: string,
   sessionId: string,
-  by: { method: 'qr'; officerId: null } | { method: 'officer'; officerId: string },
+  /** `qr` with no officer: the attendee scanned themself in; with one, an officer scanned their code. */
+  by: { method: CheckInMethod; officerId: string | null },
 ): Promise<RegistrationDoc> {
   const session = await deps.sessions.getOrThrow(sessionId);
   const reg = await deps.registrations.findInSession(registrationId, sessionId, null);

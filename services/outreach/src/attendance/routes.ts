@@ -1,11 +1,13 @@
-// HTTP entry points of check-in and feedback: the signed token is the attendee's credential; officers use the registration id.
-import { FeedbackColour, NonEmptyText, ObjectIdString } from '@lianxin/contracts';
+// HTTP entry points of check-in and feedback: the signed token is the attendee's credential; officers use a code, a scanned token or the registration id.
+import { FeedbackColour, maskMobile, NonEmptyText, ObjectIdString } from '@lianxin/contracts';
 import { requireRole } from '@lianxin/platform/auth';
 import { errorResponses, type App } from '@lianxin/platform/http';
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { staffOf } from '@lianxin/platform/auth';
 import { CheckInToken } from '@lianxin/contracts';
+import { checkInAtVenue } from './check-in-at-venue.ts';
+import { VenueCheckInBody, VenueCheckInView } from './check-in.schemas.ts';
 import { checkIn, resolveToken } from './check-in.ts';
 import { closeFollowUp } from './close-follow-up.ts';
 import { submitFeedback } from './submit-feedback.ts';
@@ -57,6 +59,51 @@ export function attendanceRoutes(app: App, deps: Deps): void {
         sessionId: reg.sessionId,
         checkedInAt: reg.checkIn?.at.toISOString() ?? '',
         method: 'qr',
+      });
+    },
+  );
+
+  app.post(
+    '/sessions/:sessionId/check-ins',
+    {
+      onRequest: [app.authenticate, requireRole('coordinator', 'officer')],
+      schema: {
+        tags,
+        description:
+          'An officer at the venue checks a person in by the short code they read out (`code`) or by their QR code scanned (`token`). Once; from an hour before the start to the end.',
+        params: z.strictObject({ sessionId: ObjectIdString }),
+        body: VenueCheckInBody,
+        response: {
+          201: VenueCheckInView,
+          ...errorResponses(
+            'NOT_FOUND',
+            'INVALID_CHECK_IN_TOKEN',
+            'CHECK_IN_NOT_OPEN',
+            'ALREADY_CHECKED_IN',
+            'CONFLICT',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const reg = await checkInAtVenue(
+        deps,
+        staffOf(request),
+        request.params.sessionId,
+        request.body,
+      );
+      return reply.code(201).send({
+        registrationId: reg._id,
+        sessionId: reg.sessionId,
+        bankId: reg.bankId,
+        attendee: {
+          name: reg.attendee.name,
+          mobile: maskMobile(reg.attendee.mobile),
+          position: reg.attendee.position,
+          branch: reg.attendee.branch,
+        },
+        checkedInAt: reg.checkIn?.at.toISOString() ?? '',
+        method: reg.checkIn?.method ?? 'officer',
       });
     },
   );

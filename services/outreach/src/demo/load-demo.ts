@@ -107,7 +107,8 @@ export async function loadDemo(deps: Deps): Promise<DemoReport> {
     format: 'open_forum',
     venue: FORUM_VENUE,
     organisingUnit: '香河县公安局反诈中心',
-    hostOfficerIds: ['demo-officer-antifraud'],
+    // The console's demo officer (张民警, `demo-officer`) co-hosts the forums: their "my sessions".
+    hostOfficerIds: ['demo-officer-antifraud', 'demo-officer'],
     capacity: 30,
     perBankQuota: 3,
     invitedBankIds: active.map((b) => b._id),

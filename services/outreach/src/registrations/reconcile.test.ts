@@ -12,6 +12,7 @@ import {
   uniqueMobile,
 } from '../test-support/fixtures.ts';
 import { newId } from '@lianxin/platform/db';
+import { noCodeYet } from './check-in-code.ts';
 import { reconcileRegistrations as reconcile } from './reconcile-registrations.ts';
 import type { RegistrationDoc } from './registration.model.ts';
 import { seatLedger } from '../sessions/seat-ledger.ts';
@@ -31,6 +32,7 @@ async function pendingRegistration(
     bankId,
     attendee: { name: '张三', mobile: uniqueMobile(), email: null, position: null, branch: null },
     mobileKey: `k-${id}`,
+    checkInCode: noCodeYet(id),
     status: 'pending',
     waitlist: null,
     registeredBy: 'liaison',

@@ -19,14 +19,19 @@ function snapshot(reg: Core): Omit<RegistrationSnapshot, 'status' | 'waitlist'> 
   };
 }
 
-export function registrationConfirmed(reg: Core, checkInToken: string): PendingEvent {
-  const data = { ...snapshot(reg), status: 'confirmed', waitlist: null, checkInToken };
+export function registrationConfirmed(
+  reg: Core,
+  checkInToken: string,
+  checkInCode: string,
+): PendingEvent {
+  const data = { ...snapshot(reg), status: 'confirmed', waitlist: null, checkInToken, checkInCode };
   return newEvent('registration.confirmed', EventMap['registration.confirmed'].parse(data));
 }
 
 export function registrationPromoted(
   reg: Core,
   checkInToken: string,
+  checkInCode: string,
   promotedFrom: WaitlistPlace,
 ): PendingEvent {
   const data = {
@@ -34,6 +39,7 @@ export function registrationPromoted(
     status: 'confirmed',
     waitlist: null,
     checkInToken,
+    checkInCode,
     promotedFrom,
   };
   return newEvent('registration.promoted', EventMap['registration.promoted'].parse(data));

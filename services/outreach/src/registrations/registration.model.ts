@@ -27,6 +27,11 @@ export interface RegistrationDoc extends OutboxFields {
   registeredBy: string;
   registeredAt: Date;
   cancellation: { reason: RegistrationCancelReason; cancelledBy: string; cancelledAt: Date } | null;
+  /**
+   * The short code typed at the venue, given with the seat; `#<id>` until then (check-in-code.ts).
+   * Absent on registrations written before codes existed.
+   */
+  checkInCode?: string;
   checkIn: { at: Date; method: CheckInMethod; by: string | null } | null;
   feedback: {
     ratings: FeedbackRatings;
@@ -55,6 +60,7 @@ export function registrationModel(conn: Connection): Model<RegistrationDoc> {
       registeredBy: String,
       registeredAt: Date,
       cancellation: { type: Schema.Types.Mixed, default: null },
+      checkInCode: String,
       checkIn: { type: Schema.Types.Mixed, default: null },
       feedback: { type: Schema.Types.Mixed, default: null },
       cancelFence: { type: Boolean, default: false },
@@ -64,6 +70,8 @@ export function registrationModel(conn: Connection): Model<RegistrationDoc> {
   schema.plugin(outboxPlugin);
   // serves "one registration per mobile per session" (a unique index, never a read-then-write)
   schema.index({ sessionId: 1, mobileKey: 1 }, { unique: true });
+  // serves POST /sessions/:id/check-ins by code, and keeps a code unique within its session
+  schema.index({ sessionId: 1, checkInCode: 1 }, { unique: true });
   // serves GET /sessions/:id/registrations (all, or one bank's) in arrival order, and the summary
   schema.index({ sessionId: 1, bankId: 1, registeredAt: 1 });
   // serves GET /registrations: a liaison's bank's registrations across sessions, newest first

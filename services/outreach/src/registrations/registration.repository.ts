@@ -13,6 +13,7 @@ import type { BankScope } from '@lianxin/platform/auth';
 import { isDuplicateKey } from '@lianxin/platform/db';
 import { withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import type { Model } from 'mongoose';
+import { noCodeYet, withFreshCode } from './check-in-code.ts';
 import {
   attendanceCheckedIn,
   feedbackFollowedUp,
@@ -32,6 +33,7 @@ export type NewRegistration = Omit<
   | 'waitlist'
   | 'cancellation'
   | 'checkIn'
+  | 'checkInCode'
   | 'feedback'
   | 'mobileKey'
   | 'cancelFence'
@@ -63,6 +65,11 @@ export class RegistrationRepository {
       .findOne({ _id: id, sessionId, ...(scope?.filter() ?? {}) }, NO_OUTBOX)
       .lean<RegistrationDoc>()
       .exec();
+  }
+
+  /** The registration holding a check-in code in a session (codes are unique per session). */
+  findByCode(sessionId: string, checkInCode: string): Promise<RegistrationDoc | null> {
+    return this.model.findOne({ sessionId, checkInCode }, NO_OUTBOX).lean<RegistrationDoc>().exec();
   }
 
   /** A session's registrations in arrival order, within the caller's bank scope. */
@@ -108,6 +115,7 @@ export class RegistrationRepository {
     const doc: RegistrationDoc = {
       ...reg,
       mobileKey: reg.attendee.mobile,
+      checkInCode: noCodeYet(reg._id),
       status: 'pending',
       waitlist: null,
       cancellation: null,
@@ -148,35 +156,36 @@ export class RegistrationRepository {
     const filter: Record<string, unknown> = guarded
       ? { _id: reg._id, status: 'pending' }
       : { _id: reg._id };
-    const [set, event] =
-      outcome.kind === 'seat'
-        ? [
-            { status: 'confirmed' as const, waitlist: null },
-            registrationConfirmed(reg, outcome.checkInToken),
-          ]
-        : [
-            { status: 'waitlisted' as const, waitlist: outcome.place },
-            registrationWaitlisted(reg, outcome.place),
-          ];
-    const res = await this.model.updateOne(filter, withEvents({ $set: set }, [event]));
-    if (res.matchedCount === 1) {
-      this.wake();
-      return { ...reg, ...set };
+    if (outcome.kind === 'queued') {
+      const set = { status: 'waitlisted' as const, waitlist: outcome.place };
+      const done = await this.write(filter, set, registrationWaitlisted(reg, outcome.place));
+      return done ? { ...reg, ...set } : this.findById(reg._id);
     }
-    return this.findById(reg._id);
+    const set = { status: 'confirmed' as const, waitlist: null };
+    const code = await withFreshCode((checkInCode) =>
+      this.write(
+        filter,
+        { ...set, checkInCode },
+        registrationConfirmed(reg, outcome.checkInToken, checkInCode),
+      ),
+    );
+    return code === null ? this.findById(reg._id) : { ...reg, ...set, checkInCode: code };
   }
 
-  /** waitlisted → confirmed (`registration.promoted`); several promoters may race, one records it. */
+  /** waitlisted → confirmed (`registration.promoted`) with its code; several promoters may race, one records it. */
   async recordPromotion(
     reg: RegistrationDoc,
     checkInToken: string,
     from: WaitlistPlace,
   ): Promise<boolean> {
-    return this.write(
-      { _id: reg._id, status: 'waitlisted' },
-      { status: 'confirmed', waitlist: null },
-      registrationPromoted(reg, checkInToken, from),
+    const code = await withFreshCode((checkInCode) =>
+      this.write(
+        { _id: reg._id, status: 'waitlisted' },
+        { status: 'confirmed', waitlist: null, checkInCode },
+        registrationPromoted(reg, checkInToken, checkInCode, from),
+      ),
     );
+    return code !== null;
   }
 
   /**

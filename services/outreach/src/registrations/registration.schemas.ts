@@ -63,6 +63,8 @@ export const RegistrationView = z.object({
   checkedInAt: z.string().nullable(),
   /** Only for who may see the mobile: it checks the attendee in. */
   checkInToken: z.string().nullable(),
+  /** The short code the attendee can read out at the venue (ADR 032); same visibility as the token. */
+  checkInCode: z.string().nullable(),
 });
 export type RegistrationView = z.infer<typeof RegistrationView>;
 

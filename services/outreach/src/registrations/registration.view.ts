@@ -1,6 +1,7 @@
 // What a caller sees of a registration: the mobile in full only for coordinators and the liaison who registered it.
 import { maskMobile } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
+import { codeOf } from './check-in-code.ts';
 import { signCheckInToken } from './check-in-token.ts';
 import type { PlacedRegistration } from './list-bank-registrations.ts';
 import type { BankRegistrationView, RegistrationView } from './registration.schemas.ts';
@@ -51,6 +52,7 @@ export function toRegistrationView(
     checkedInAt: reg.checkIn?.at.toISOString() ?? null,
     checkInToken:
       full && reg.status === 'confirmed' ? signCheckInToken(secret, reg._id, reg.sessionId) : null,
+    checkInCode: full && reg.status === 'confirmed' ? codeOf(reg) : null,
   };
 }
 

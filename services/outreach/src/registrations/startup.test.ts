@@ -4,6 +4,7 @@ import { serviceHarness } from '@lianxin/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outreachService } from '../service.ts';
 import { newId } from '@lianxin/platform/db';
+import { noCodeYet } from './check-in-code.ts';
 import { scheduleForum, seedBanks, uniqueMobile } from '../test-support/fixtures.ts';
 import {
   startOutreach,
@@ -33,12 +34,14 @@ describe('start-up', () => {
     const docs = Array.from({ length: 300 }, (_, n) => {
       const mobile = uniqueMobile();
       const bank = banks[n % banks.length];
+      const id = newId();
       return {
-        _id: newId(),
+        _id: id,
         sessionId,
         bankId: bank?.bankId ?? '',
         attendee: { name: `员工${n}`, mobile, email: null, position: null, branch: null },
         mobileKey: mobile,
+        checkInCode: noCodeYet(id),
         status: 'pending' as const,
         waitlist: null,
         registeredBy: bank?.liaisonId ?? '',

@@ -3,6 +3,7 @@
 // the API takes half a minute on FerretDB, and the tests that use this are about what comes after.
 import type { RegistrationDoc } from '../registrations/registration.model.ts';
 import { newId } from '@lianxin/platform/db';
+import { drawCheckInCode } from '../registrations/check-in-code.ts';
 import { uniqueMobile, type Harness, type SeededBank } from './fixtures.ts';
 
 export async function seedConfirmed(
@@ -11,6 +12,9 @@ export async function seedConfirmed(
   banks: readonly SeededBank[],
   count: number,
 ): Promise<string[]> {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(drawCheckInCode());
+  const codeList = [...codes];
   const docs: RegistrationDoc[] = Array.from({ length: count }, (_, n) => {
     const bank = banks[n % banks.length];
     if (!bank) throw new Error('no bank');
@@ -27,6 +31,7 @@ export async function seedConfirmed(
         branch: '香河支行营业部',
       },
       mobileKey: mobile,
+      checkInCode: codeList[n] ?? '',
       status: 'confirmed',
       waitlist: null,
       registeredBy: bank.liaisonId,
