@@ -4,8 +4,8 @@ import type { RegistrationDoc } from './registration.model.ts';
 
 /** Registrations cancelled per batch; the job's stop signal is checked between batches. */
 const BATCH = 200;
-/** Writes in flight at once (the database pool is 10 by default). */
-const CONCURRENCY = 8;
+/** Bulk commands in flight at once (each of up to 25 statements; the database pool is 10 by default). */
+const CONCURRENCY = 4;
 
 export interface CancelProgress {
   cancelled: number;
