@@ -115,8 +115,26 @@ export async function signIn(page: Page, stack: Stack, email: string, password =
   await page.getByTestId('account-menu').waitFor();
 }
 
-/** axe-core over the page as it stands: no serious or critical violation (the issue's bar). */
+/** In the page (this file has no DOM types): the running finite animations' end, or 3 s. */
+const SETTLE_ANIMATIONS = `Promise.race([
+  Promise.allSettled(
+    document
+      .getAnimations()
+      .filter((a) => a.effect === null || a.effect.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished),
+  ),
+  new Promise((resolve) => setTimeout(resolve, 3000)),
+])`;
+
+/**
+ * axe-core over the page once it is still: no serious or critical violation (the issue's bar).
+ * It first waits (≤ 3 s) for running finite animations to end — a toast fading in, a dropdown
+ * closing, a button fading from disabled — which axe would otherwise judge mid-way (a
+ * half-transparent text fails contrast; a closing listbox is still in the tree). Endless ones
+ * (spinners) are not waited for.
+ */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.evaluate(SETTLE_ANIMATIONS);
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

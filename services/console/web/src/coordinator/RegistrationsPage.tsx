@@ -21,13 +21,17 @@ const STATUS_COLOUR: Record<Registration['status'], string | undefined> = {
 export function RegistrationsPage() {
   const { sessionId = '' } = useParams();
   const { t, lang } = useI18n();
+  // Registrations arrive while the coordinator is elsewhere: coming back shows them, not the
+  // cache of the last visit (the app's default keeps data fresh for 30 s).
   const session = useQuery({
     queryKey: ['co', 'session', sessionId],
     queryFn: () => coordinatorApi.session(sessionId),
+    refetchOnMount: 'always',
   });
   const registrations = useQuery({
     queryKey: ['co', 'session', sessionId, 'registrations'],
     queryFn: () => coordinatorApi.registrations(sessionId),
+    refetchOnMount: 'always',
   });
   const banks = useQuery({ queryKey: ['co', 'banks', ''], queryFn: () => coordinatorApi.banks() });
   const bankName = (id: string) => banks.data?.items.find((b) => b.id === id)?.shortName ?? id;
