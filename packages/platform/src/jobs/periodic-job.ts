@@ -134,18 +134,28 @@ export class PeriodicJob {
     const abort = new AbortController();
     this.abort = abort;
     if (this.stopping) abort.abort(new Error(`job ${name} stopping`));
+    // One renewal at a time: a renewal slower than `renewMs` (a loaded database) is not joined by
+    // another; the next tick after it finishes renews again.
+    let renewing = false;
     const renewer = setInterval(() => {
-      this.lease.renew().then(
-        (held) => {
-          if (!held && !abort.signal.aborted) {
-            log.warn({ job: name }, 'job lease lost to another replica; stopping the pass');
-            abort.abort(new Error(`job ${name} lost its lease`));
-          }
-        },
-        (err: unknown) => {
-          log.warn({ err, job: name }, 'job lease renewal failed');
-        },
-      );
+      if (renewing) return;
+      renewing = true;
+      this.lease
+        .renew()
+        .finally(() => {
+          renewing = false;
+        })
+        .then(
+          (held) => {
+            if (!held && !abort.signal.aborted) {
+              log.warn({ job: name }, 'job lease lost to another replica; stopping the pass');
+              abort.abort(new Error(`job ${name} lost its lease`));
+            }
+          },
+          (err: unknown) => {
+            log.warn({ err, job: name }, 'job lease renewal failed');
+          },
+        );
     }, this.renewMs);
     let outcome: JobOutcome = 'ran';
     try {
