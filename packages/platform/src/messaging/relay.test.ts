@@ -128,6 +128,12 @@ describe('outbox relay', () => {
     await coll.insertOne(old(1));
     const first = f.relay();
     await first.drain();
+    // The earlier tests' relays still run and may have taken it from this one: wait for it.
+    const deadline = Date.now() + 30_000;
+    while ((await coll.findOne({ _id: old(1)._id, outboxCount: 0 })) === null) {
+      if (Date.now() > deadline) throw new Error('the older aggregate was not published');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(await coll.findOne({ _id: old(1)._id })).toMatchObject({
       outbox: [],
       outboxPending: false,
