@@ -4,17 +4,10 @@ import { Types, type QueryFilter } from 'mongoose';
 import { writersOf, type Bulletin } from './bulletin.ts';
 import { changedEvent } from './bulletin.events.ts';
 import type { BulletinDoc, BulletinModel } from './bulletin.model.ts';
-import {
-  awaitingReview,
-  INDEX_PROJECTION,
-  indexRecordOf,
-  indexRecordOfDoc,
-  prefixed,
-  viewsOf,
-  type IndexDoc,
-} from './search-keys.rules.ts';
+import { awaitingReview, indexRecordOf, prefixed, viewsOf } from './search-keys.rules.ts';
 import type { IndexRecord } from './search.projection.ts';
 import { gramField, KEY_FIELDS, termPattern, textQuery } from './search.rules.ts';
+import type { WithdrawalModel } from './withdrawal.model.ts';
 
 /** Staff read every bulletin as it is being written; readers (liaisons, the public) only published ones. */
 export type Readership = 'staff' | 'reader';
@@ -95,6 +88,7 @@ export interface RepositoryOptions {
 export class BulletinRepository {
   constructor(
     private readonly model: BulletinModel,
+    private readonly withdrawalsModel: WithdrawalModel,
     /** Called after every write that appended events (wakes the outbox relay). */
     private readonly afterWrite: () => void = () => undefined,
     private readonly options: RepositoryOptions = {},
@@ -133,6 +127,16 @@ export class BulletinRepository {
   async save(previous: Bulletin, next: Bulletin, events: PendingEvent[]): Promise<Bulletin | null> {
     // Every write also tells the other replicas' search indexes which bulletin changed (ADR 036).
     const update = withEvents({ $set: stateOf(next) }, [...events, changedEvent(next)]);
+    // A write that makes a bulletin unreadable is announced first, so that from the moment it
+    // lands every reader's search sees it, whatever its replica's index has applied (ADR 039).
+    // `$max`: a delayed upsert of an earlier attempt never lowers a later one's revision.
+    if (previous.status === 'published' && next.status !== 'published') {
+      await this.withdrawalsModel.updateOne(
+        { _id: new Types.ObjectId(previous.id) },
+        { $max: { revision: next.revision } },
+        { upsert: true },
+      );
+    }
     const res = await this.model.updateOne(
       { _id: new Types.ObjectId(previous.id), revision: previous.revision },
       update,
@@ -143,19 +147,29 @@ export class BulletinRepository {
     return next;
   }
 
-  /** Every bulletin's index record, in one exhausted query (a replica's index build, ADR 036). */
+  /**
+   * Every bulletin's index record, in one exhausted query (a replica's index build, ADR 036):
+   * the bulletin without its history, since the index also holds the list rows (ADR 039).
+   */
   async indexRecords(): Promise<IndexRecord[]> {
-    const docs = await this.model.find({}, INDEX_PROJECTION).lean<IndexDoc[]>();
-    return docs.map(indexRecordOfDoc);
+    const docs = await this.model.find({}, LIGHT).lean<StoredDoc[]>();
+    return docs.map((doc) => indexRecordOf(toBulletin(doc)));
   }
 
   /** One bulletin's index record, read by exact `_id`; null if there is none. */
   async indexRecord(id: string): Promise<IndexRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model
-      .findOne({ _id: new Types.ObjectId(id) }, INDEX_PROJECTION)
-      .lean<IndexDoc>();
-    return doc === null ? null : indexRecordOfDoc(doc);
+    const doc = await this.model.findOne({ _id: new Types.ObjectId(id) }, LIGHT).lean<StoredDoc>();
+    return doc === null ? null : indexRecordOf(toBulletin(doc));
+  }
+
+  /**
+   * Every bulletin ever withdrawn from readers, with the revision its withdrawal made: one read
+   * of a small collection (one tiny document per retraction; ADR 039).
+   */
+  async withdrawals(): Promise<Map<string, number>> {
+    const docs = await this.withdrawalsModel.find({}).lean();
+    return new Map(docs.map((d) => [d._id.toHexString(), d.revision]));
   }
 
   /**

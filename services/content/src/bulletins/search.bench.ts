@@ -31,8 +31,8 @@ async function corpus(n: number): Promise<Corpus> {
   const conn = await connectDb({ url: url.toString(), poolSize: 20, timeoutMs: 120_000 });
   const models = createModels(conn);
   await Promise.all(Object.values(conn.models).map((m) => m.init()));
-  const withKeys = new BulletinRepository(models.bulletins);
-  const substring = new BulletinRepository(models.bulletins, () => undefined, {
+  const withKeys = new BulletinRepository(models.bulletins, models.withdrawals);
+  const substring = new BulletinRepository(models.bulletins, models.withdrawals, () => undefined, {
     bigramKeys: false,
   });
   const have = await models.bulletins.countDocuments({ status: 'published' });

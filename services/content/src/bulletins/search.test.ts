@@ -125,6 +125,19 @@ describe.each([
     expect(await find(readers.liaison, q('退休教师'))).toEqual([pension.id]);
   });
 
+  it('when a page comes back, then each row is exactly what reading that bulletin returns', async () => {
+    for (const who of [readers.liaison, readers.coordinator]) {
+      const res = await who('GET', `/bulletins?${q('退休')}`);
+      const rows = res.json<{ items: { id: string }[] }>().items;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const one = await who('GET', `/bulletins/${row.id}`);
+        expect(one.statusCode, one.body).toBe(200);
+        expect(row).toEqual(one.json());
+      }
+    }
+  });
+
   it('when the query is bad, then 400 names the parameter', async () => {
     const res = await readers.liaison('GET', '/bulletins?fraudType=lottery');
     expect(res.statusCode).toBe(400);
