@@ -24,7 +24,7 @@ export async function readBulletin(
  * counted. Until the index is built, the database search answers (slow, but correct).
  */
 export async function searchBulletins(
-  deps: Deps,
+  deps: Pick<Deps, 'bulletins' | 'search'>,
   readership: Readership,
   filter: SearchFilter,
   page: number,
@@ -49,7 +49,9 @@ export async function searchBulletins(
  * while this replica's consumer lags behind a retraction, or when a retraction lost its race (the
  * database then says published, and the bulletin stays shown).
  */
-async function withdrawnButHeldPublic(deps: Deps): Promise<Set<string>> {
+async function withdrawnButHeldPublic(
+  deps: Pick<Deps, 'bulletins' | 'search'>,
+): Promise<Set<string>> {
   const unsure: string[] = [];
   for (const [id, revision] of await deps.bulletins.withdrawals()) {
     const held = deps.search.revisionOf(id);

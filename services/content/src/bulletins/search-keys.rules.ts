@@ -4,19 +4,15 @@ import type { SearchKeys } from './bulletin.model.ts';
 import type { BulletinDto } from './bulletin.schemas.ts';
 import { bulletinView } from './bulletin.view.ts';
 import type { IndexedView, IndexRecord } from './search.projection.ts';
-import { gramField, KEY_FIELDS, keyGramsOf, normaliseText } from './search.rules.ts';
+import { normaliseText } from './search.rules.ts';
 
 function keysOf(version: BulletinVersion, at: string): SearchKeys {
   const c = version.content;
-  const text = normaliseText([c.title, c.summary, c.body].join('\n'));
-  const keys = keyGramsOf(text);
   return {
     fraudType: c.fraudType,
     audiences: c.audiences,
     caseDate: c.caseDate,
-    text,
-    gramChunks: keys.chunks,
-    gramsCapped: keys.capped,
+    text: normaliseText([c.title, c.summary, c.body].join('\n')),
     at: new Date(at),
   };
 }
@@ -27,13 +23,6 @@ export function prefixed(prefix: 'latest' | 'public', keys: SearchKeys | null) {
     [`${prefix}Audiences`]: keys?.audiences ?? [],
     [`${prefix}CaseDate`]: keys?.caseDate ?? null,
     [`${prefix}Text`]: keys?.text ?? null,
-    ...Object.fromEntries(
-      Array.from({ length: KEY_FIELDS }, (_, i) => [
-        gramField(prefix, i),
-        keys?.gramChunks[i] ?? [],
-      ]),
-    ),
-    [`${prefix}GramsCapped`]: keys?.gramsCapped ?? false,
     [`${prefix}At`]: keys?.at ?? null,
   };
 }
