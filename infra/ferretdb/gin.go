@@ -51,7 +51,7 @@ func newGinIndexer(ctx context.Context, url string) (*ginIndexer, error) {
 	return &ginIndexer{pool: pool, synced: map[string]map[string]bool{}}, nil
 }
 
-// onWrite is the proxy's afterWrite hook: it runs under the write lock.
+// onWrite is the proxy's afterWrite hook: it runs under the write lock of cmd's database.
 func (g *ginIndexer) onWrite(cmd command) {
 	switch cmd.name {
 	case "create", "createIndexes", "dropIndexes":
@@ -132,9 +132,9 @@ func (g *ginIndexer) syncAll(ctx context.Context) error {
 			return err
 		}
 		for _, coll := range colls {
-			writeLock.Lock()
+			unlock := lockWrite(command{name: "create", db: db, coll: coll}, true)
 			g.sync(db, coll)
-			writeLock.Unlock()
+			unlock()
 		}
 	}
 	return nil

@@ -3,10 +3,20 @@ package main
 // A MongoDB wire-protocol proxy that runs one write command at a time.
 //
 // Each client connection gets its own connection to FerretDB. Requests are
-// forwarded whole; for a command that may write, a process-wide mutex is held
+// forwarded whole; for a command that may write, the lock of its database is held
 // from sending the request until its reply has come back, so FerretDB's
-// query-then-write never interleaves with another write. Commands known to be
-// read-only pass without the lock, so reads stay concurrent.
+// query-then-write never interleaves with another write to the same database.
+// Commands known to be read-only pass without a lock, so reads stay concurrent; an
+// aggregate is one of them unless its pipeline has a $out or $merge stage.
+//
+// The lock is per database, not process-wide: what FerretDB 1.24 gets wrong is two
+// writes racing on the same documents, which only happens within one collection.
+// Each service has its own database (and each test file its own), so one service's
+// burst no longer queues every other service's writes behind it. A finer lock (per
+// collection) would let one SQLite file see two writers at once; per database keeps
+// each SQLite file single-writer too. A write whose database is unknown (unparsed,
+// or sent to `admin`, like renameCollection across databases) takes every database's
+// lock: it holds `all` exclusively, while a database's writes hold it shared.
 //
 // On PostgreSQL, a write command that may create or change a collection's indexes
 // calls afterWrite (gin.go) once its reply is in and before the client sees it, still
@@ -45,7 +55,36 @@ var readOnly = map[string]bool{
 	"hostInfo": true, "getFreeMonitoringStatus": true, "logout": true,
 }
 
-var writeLock sync.Mutex
+// all is held shared by a write to one database and exclusively by a write to no known one.
+var all sync.RWMutex
+
+// One mutex per database name, never removed: a dropped database's entry is a few bytes, and
+// removing it could hand a second mutex to a writer while the first is still held.
+var (
+	dbLocksMu sync.Mutex
+	dbLocks   = map[string]*sync.Mutex{}
+)
+
+// lockWrite takes the locks a write to cmd's database needs and returns their release.
+func lockWrite(cmd command, parsed bool) func() {
+	if !parsed || cmd.db == "" || cmd.db == "admin" {
+		all.Lock()
+		return all.Unlock
+	}
+	all.RLock()
+	dbLocksMu.Lock()
+	m, ok := dbLocks[cmd.db]
+	if !ok {
+		m = &sync.Mutex{}
+		dbLocks[cmd.db] = m
+	}
+	dbLocksMu.Unlock()
+	m.Lock()
+	return func() {
+		m.Unlock()
+		all.RUnlock()
+	}
+}
 
 // afterWrite, when set, runs after a write command's reply has been read and before it is relayed.
 var afterWrite func(cmd command)
@@ -53,6 +92,19 @@ var afterWrite func(cmd command)
 // command is what the proxy knows of a request: its name, database and collection (if any).
 type command struct {
 	name, db, coll string
+	// an aggregate whose pipeline has no $out or $merge stage: it only reads
+	readOnlyAggregate bool
+}
+
+// writes says whether the command may write, so must hold its database's lock.
+func (c command) writes(parsed bool) bool {
+	if !parsed {
+		return true
+	}
+	if c.name == "aggregate" {
+		return !c.readOnlyAggregate
+	}
+	return !readOnly[c.name]
 }
 
 func serve(ln net.Listener, backendSock string) {
@@ -99,13 +151,12 @@ func proxy(client net.Conn, backendSock string) {
 	}
 }
 
-// roundTrip sends one request and relays its replies, holding the write lock when needed.
+// roundTrip sends one request and relays its replies, holding its database's write lock when needed.
 func roundTrip(req []byte, backend net.Conn, br *bufio.Reader, client net.Conn) error {
 	cmd, parsed := parseCommand(req)
-	write := opCode(req) != opQuery && (!parsed || !readOnly[cmd.name])
+	write := opCode(req) != opQuery && cmd.writes(parsed)
 	if write {
-		writeLock.Lock()
-		defer writeLock.Unlock()
+		defer lockWrite(cmd, parsed)()
 	}
 	if _, err := backend.Write(req); err != nil {
 		return err
@@ -187,9 +238,39 @@ func parseCommand(msg []byte) (command, bool) {
 			cmd := command{name: first.Key()}
 			cmd.coll, _ = first.Value().StringValueOK()
 			cmd.db, _ = doc.Lookup("$db").StringValueOK()
+			if cmd.name == "aggregate" {
+				cmd.readOnlyAggregate = pipelineOnlyReads(doc)
+			}
 			return cmd, true
 		}
 		pos += size // kind 1: int32 size covers the identifier and documents
 	}
 	return command{}, false
+}
+
+// pipelineOnlyReads says whether an aggregate's pipeline is readable and has no $out or $merge
+// stage (countDocuments, for one, is an aggregate: it must not queue behind a database's writes).
+func pipelineOnlyReads(doc bsoncore.Document) bool {
+	stages, ok := doc.Lookup("pipeline").ArrayOK()
+	if !ok {
+		return false
+	}
+	values, err := stages.Values()
+	if err != nil {
+		return false
+	}
+	for _, v := range values {
+		stage, ok := v.DocumentOK()
+		if !ok {
+			return false
+		}
+		first, err := stage.IndexErr(0)
+		if err != nil {
+			return false
+		}
+		if k := first.Key(); k == "$out" || k == "$merge" {
+			return false
+		}
+	}
+	return true
 }
