@@ -1,7 +1,7 @@
 // 7. Relay at scale: publish latency of a few new events and the database's idle CPU, with many aggregates vs 100.
 import type { BenchContext } from '../context.ts';
 import { alternate, figure, type Figure } from '../lib/figures.ts';
-import { benchDbName } from '../lib/system.ts';
+import { benchDbName, benchTopic } from '../lib/run-scope.ts';
 import { outboxBench, type OutboxBench } from '../lib/outbox-fixture.ts';
 import { cpuSeconds, databaseProcesses } from '../lib/proc.ts';
 import { median } from '../lib/stats.ts';
@@ -76,13 +76,13 @@ export async function relayScale(ctx: BenchContext): Promise<Figure[]> {
     backend.mongoUrl,
     `${benchDbName(backend, 'relayscale')}_small`,
     stack.kafkaBrokers,
-    'bench.relayscale.v1',
+    benchTopic('bench.relayscale.v1'),
   );
   const large = await outboxBench(
     backend.mongoUrl,
     benchDbName(backend, 'relayscale'),
     stack.kafkaBrokers,
-    'bench.relayscale.v1',
+    benchTopic('bench.relayscale.v1'),
   );
   try {
     const smallIds = await small.seed(SMALL, 0);
