@@ -171,7 +171,8 @@ try {
       }
     } finally {
       await bare.stop();
-      if (sys) await (await sys).stop();
+      // A system that failed to start has already stopped what it started (startSystem).
+      if (sys) await sys.then((s) => s.stop()).catch(() => undefined);
     }
     // Once: on the first backend, the stack's own.
     if (values.profile && backend === stack.backends[0]) {

@@ -71,7 +71,7 @@ function onIndex(index: SearchIndex, c: Case, amount: number): { p50: number; p9
 }
 
 /** Published bulletins searched, and requests per query and round (BENCH_SEARCH_REQUESTS: fewer on a loaded machine). */
-const SIZES = { full: { n: 10_000, amount: 500 }, quick: { n: 1_000, amount: 100 } };
+const SIZES = { full: { n: 10_000, amount: 500 }, quick: { n: 1_000, amount: 40 } };
 
 export async function search(ctx: BenchContext): Promise<Figure[]> {
   const { n } = ctx.quick ? SIZES.quick : SIZES.full;
