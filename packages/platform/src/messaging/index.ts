@@ -9,6 +9,8 @@ export {
 } from './kafka.ts';
 export {
   newEvent,
+  newSharedEvent,
+  sharedEventId,
   outboxPlugin,
   withEvents,
   initialOutbox,

@@ -13,7 +13,7 @@
 // cleared by the relay when it has removed the last one. The relay finds pending aggregates by
 // equality on it — a query an index serves (FerretDB on PostgreSQL pushes only equality down to
 // SQL, ADR 012), so finding the few pending aggregates costs the same among 100 or 50,000.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Schema } from 'mongoose';
 
 /** An event as it waits in the aggregate's document. */
@@ -23,6 +23,12 @@ export interface PendingEvent {
   time: string;
   schemaVersion: number;
   data: unknown;
+  /**
+   * Written into many aggregates by one multi-document update (`newSharedEvent`): `data` is the
+   * part common to all, and the relay publishes it under `sharedEventId(id, aggregate)` with the
+   * data its source's `expand` builds from the aggregate (relay.ts).
+   */
+  shared?: true;
 }
 
 /** Fields the outbox adds to an aggregate document. */
@@ -38,6 +44,25 @@ export interface OutboxFields {
 
 export function newEvent(type: string, data: unknown, schemaVersion = 1): PendingEvent {
   return { id: randomUUID(), type, time: new Date().toISOString(), schemaVersion, data };
+}
+
+/**
+ * One event for each of many aggregates, appended by ONE `updateMany` (the same value in every
+ * document). Each aggregate still gets its own event: the relay derives its id from this one and
+ * the aggregate's id (stable, so a re-publish after a crash carries the same id) and its data
+ * from the aggregate (`RelaySource.expand`). Sequences come from each aggregate's version as usual.
+ */
+export function newSharedEvent(type: string, common: unknown, schemaVersion = 1): PendingEvent {
+  return { ...newEvent(type, common, schemaVersion), shared: true };
+}
+
+/** The id a shared event is published under for one aggregate: a name-based UUID (version 5 layout). */
+export function sharedEventId(eventId: string, aggregateId: string): string {
+  const h = createHash('sha1').update(`${eventId}/${aggregateId}`).digest();
+  h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
+  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Mongoose plugin: the outbox fields and the index the relay's scan uses. */

@@ -18,7 +18,7 @@ import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { EVENT_PRODUCER } from './kafka.ts';
-import { sequenceOf, type PendingEvent } from './outbox.ts';
+import { sequenceOf, sharedEventId, type PendingEvent } from './outbox.ts';
 import { encodeEnvelope, type Envelope } from './envelope.ts';
 import { releaseOutbox } from './release.ts';
 
@@ -34,6 +34,11 @@ export interface RelaySource {
   topicFor: (type: string) => string;
   /** Message key; default the aggregate id, so an aggregate's events stay on one partition. */
   keyFor?: (doc: Record<string, unknown>, event: PendingEvent) => string;
+  /**
+   * The data of a shared event (`newSharedEvent`) for one aggregate, from its document and the
+   * event's common part; without it a shared event is published with the common part as is.
+   */
+  expand?: (doc: Record<string, unknown>, event: PendingEvent) => unknown;
 }
 
 export interface RelayOptions {
@@ -297,6 +302,12 @@ export class OutboxRelay {
     return claimed ? asOutboxDoc(claimed) : undefined;
   }
 
+  /** A shared event as this aggregate's own: its derived id and its data. */
+  private expanded(source: RelaySource, doc: OutboxDoc, event: PendingEvent): PendingEvent {
+    const id = sharedEventId(event.id, String(doc._id));
+    return { ...event, id, data: source.expand?.(doc, event) ?? event.data };
+  }
+
   private async publish(source: RelaySource, docs: OutboxDoc[]): Promise<void> {
     if (!this.connected) {
       await this.producer.connect();
@@ -304,7 +315,8 @@ export class OutboxRelay {
     }
     const byTopic = new Map<string, Message[]>();
     for (const doc of docs) {
-      doc.outbox.forEach((event, i) => {
+      doc.outbox.forEach((pending, i) => {
+        const event = pending.shared ? this.expanded(source, doc, pending) : pending;
         const envelope: Envelope = {
           id: event.id,
           type: event.type,

@@ -1,6 +1,6 @@
 // Registration events (keyed by session id on the registrations topic), validated against contracts before they enter the outbox.
 import { EventMap, type RegistrationSnapshot, type WaitlistPlace } from '@lianxin/contracts';
-import { newEvent, type PendingEvent } from '@lianxin/platform/messaging';
+import { newEvent, newSharedEvent, type PendingEvent } from '@lianxin/platform/messaging';
 import type { RegistrationDoc } from './registration.model.ts';
 
 type Core = Pick<
@@ -61,6 +61,44 @@ export function registrationCancelled(
     cancellation: { ...cancellation, cancelledAt: cancellation.cancelledAt.toISOString() },
   };
   return newEvent('registration.cancelled', EventMap['registration.cancelled'].parse(data));
+}
+
+/**
+ * `registration.cancelled` for every live registration of a cancelled session, appended by one
+ * multi-document update: only the cancellation is common; the relay adds each registration's
+ * snapshot (`expandRegistrationEvent`).
+ */
+export function registrationsCancelledWithSession(
+  cancellation: NonNullable<RegistrationDoc['cancellation']>,
+): PendingEvent {
+  return newSharedEvent('registration.cancelled', {
+    cancellation: { ...cancellation, cancelledAt: cancellation.cancelledAt.toISOString() },
+  });
+}
+
+/** The relay's `expand` for registrations: a shared event's data for one registration, validated. */
+export function expandRegistrationEvent(
+  doc: Record<string, unknown>,
+  event: PendingEvent,
+): unknown {
+  if (event.type !== 'registration.cancelled') return event.data;
+  const common: unknown = event.data;
+  const data = {
+    // The snapshot's fields as `snapshot` writes them; the contract's parse checks every one.
+    registrationId: String(doc._id),
+    sessionId: doc.sessionId,
+    bankId: doc.bankId,
+    attendee: doc.attendee,
+    registeredBy: doc.registeredBy,
+    registeredAt: doc.registeredAt instanceof Date ? doc.registeredAt.toISOString() : undefined,
+    status: 'cancelled',
+    waitlist: null,
+    cancellation:
+      typeof common === 'object' && common !== null && 'cancellation' in common
+        ? common.cancellation
+        : undefined,
+  };
+  return EventMap['registration.cancelled'].parse(data);
 }
 
 export function attendanceCheckedIn(

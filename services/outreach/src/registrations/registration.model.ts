@@ -41,8 +41,9 @@ export interface RegistrationDoc extends OutboxFields {
     followUp: FollowUp | null;
   } | null;
   /**
-   * Set by a session's cancellation before it cancels the registration in the background: from then
-   * on a liaison's withdrawal no longer matches, so the registration is cancelled once (ADR 010).
+   * Set by an earlier version's session cancellation before it cancelled the registration: a
+   * withdrawal does not match a fenced one. Cancellations now write `false`-or-absent ones in one
+   * conditional multi-document update instead (ADR 040); kept for documents fenced before.
    */
   cancelFence: boolean;
 }

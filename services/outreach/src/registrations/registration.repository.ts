@@ -19,6 +19,7 @@ import {
   feedbackFollowedUp,
   feedbackSubmitted,
   registrationCancelled,
+  registrationsCancelledWithSession,
   registrationConfirmed,
   registrationPromoted,
   registrationWaitlisted,
@@ -189,8 +190,9 @@ export class RegistrationRepository {
   }
 
   /**
-   * A liaison's withdrawal: → cancelled, and the mobile number freed for this session. Not once the
-   * session's cancellation has fenced the registration: that one records the cancellation instead.
+   * A liaison's withdrawal: → cancelled, and the mobile number freed for this session; not if the
+   * session's cancellation cancelled it first. (`cancelFence` was set by the fence of an earlier
+   * version's session cancellation, which then cancelled the registration itself.)
    */
   async recordWithdrawal(reg: RegistrationDoc, cancellation: Cancellation): Promise<boolean> {
     return this.write(
@@ -205,53 +207,46 @@ export class RegistrationRepository {
     );
   }
 
-  /**
-   * Fences registrations of a cancelled session against a liaison's withdrawal: from here only the
-   * session's cancellation cancels them, so each is cancelled once (ADR 010). One `{ _id }`
-   * statement each (the filter FerretDB's SQLite backend serves), `BULK_STATEMENTS` of them per
-   * `update` command: one round trip and one turn of the write serialiser for the lot.
-   */
-  async fence(ids: readonly string[], concurrency: number): Promise<void> {
-    await forEachBounded(chunksOf(ids, BULK_STATEMENTS), concurrency, async (chunk) => {
-      await this.model.bulkWrite(
-        chunk.map((id) => ({
-          updateOne: { filter: { _id: id }, update: { $set: { cancelFence: true } } },
-        })),
-        { ordered: false },
-      );
-    });
+  /** The live registrations of a session: id, status and arrival only (what a cancellation pass plans with). */
+  liveOfSession(
+    sessionId: string,
+  ): Promise<Pick<RegistrationDoc, '_id' | 'status' | 'registeredAt'>[]> {
+    return this.model
+      .find({ sessionId, status: { $ne: 'cancelled' } }, { _id: 1, status: 1, registeredAt: 1 })
+      .lean<Pick<RegistrationDoc, '_id' | 'status' | 'registeredAt'>[]>()
+      .exec();
   }
 
   /**
-   * Cancels fenced registrations read after their fence (so not cancelled then, and no withdrawal
-   * can land since). Filtered by `_id` alone — the one filter FerretDB's SQLite backend serves:
-   * the session's cancellation, one pass at a time under its job's lease, is their only canceller.
-   * Other writers meanwhile (a first transition, a promotion) never cancel, so the order of events
-   * stays valid. Sent as bulk `update` commands of `BULK_STATEMENTS` statements, up to
-   * `concurrency` commands in flight; the relay is woken once.
+   * Cancels these registrations of a session with their session: ONE multi-document update, the
+   * same `$set` and one shared `registration.cancelled` each (the relay gives every registration
+   * its own id and snapshot). Conditioned per document on still being live and not a `pending`
+   * one newer than `pendingBefore` (its request is still deciding its seat): a withdrawal that
+   * landed first makes it not match, and one after it finds it cancelled — the write serialiser
+   * runs the command's documents with no other write between them, and MongoDB applies each
+   * document's update atomically. Filtered by `sessionId` (index-served) and `status` in SQL; the
+   * `_id` list and the grace are checked on those rows. Returns how many it cancelled.
    */
-  async cancelFenced(
-    regs: readonly RegistrationDoc[],
+  async cancelWithSession(
+    sessionId: string,
+    ids: readonly string[],
     cancellation: Cancellation,
-    concurrency: number,
+    pendingBefore: Date,
   ): Promise<number> {
-    let done = 0;
-    await forEachBounded(chunksOf(regs, BULK_STATEMENTS), concurrency, async (chunk) => {
-      const res = await this.model.bulkWrite(
-        chunk.map((reg) => ({
-          updateOne: {
-            filter: { _id: reg._id },
-            update: withEvents({ $set: { status: 'cancelled', waitlist: null, cancellation } }, [
-              registrationCancelled(reg, cancellation),
-            ]),
-          },
-        })),
-        { ordered: false },
-      );
-      done += res.matchedCount;
-    });
-    if (done > 0) this.wake();
-    return done;
+    if (ids.length === 0) return 0;
+    const res = await this.model.updateMany(
+      {
+        sessionId,
+        status: { $ne: 'cancelled' },
+        _id: { $in: [...ids] },
+        $or: [{ status: { $ne: 'pending' } }, { registeredAt: { $lt: pendingBefore } }],
+      },
+      withEvents({ $set: { status: 'cancelled', waitlist: null, cancellation } }, [
+        registrationsCancelledWithSession(cancellation),
+      ]),
+    );
+    if (res.modifiedCount > 0) this.wake();
+    return res.modifiedCount;
   }
 
   async recordCheckIn(
@@ -298,32 +293,4 @@ export class RegistrationRepository {
     this.wake();
     return true;
   }
-}
-
-/**
- * Statements in one bulk `update` command. The serialiser holds its lock for a whole command, so
- * this bounds how long a registration request can wait behind a cancellation (about 1 ms each).
- */
-const BULK_STATEMENTS = 25;
-
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-/** Runs `fn` over `items` with at most `concurrency` calls in flight. */
-async function forEachBounded<T>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) {
-      const item = items[i];
-      if (item !== undefined) await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
