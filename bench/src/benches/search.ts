@@ -85,7 +85,7 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
   try {
     const models = createModels(conn);
     await Promise.all(Object.values(conn.models).map((m) => m.init()));
-    const repo = new BulletinRepository(models.bulletins);
+    const repo = new BulletinRepository(models.bulletins, models.withdrawals);
     // Kept between runs (10,000 take minutes to write); made again when the count differs. (An
     // estimate from the collection's statistics: counting would decode every bulletin.)
     if ((await models.bulletins.estimatedDocumentCount()) !== n) {

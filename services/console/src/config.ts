@@ -35,6 +35,13 @@ export const ConsoleConfig = z.object({
   /** Wrong passwords in a row that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: envInt(1, 100).default(5),
   LOGIN_LOCK_MINUTES: envInt(1, 24 * 60).default(15),
+  /**
+   * The public feedback link (ADR 035): wrong check-in codes one client address may send per
+   * window before the console answers 429 until the window ends. Generous, because a room on the
+   * venue's Wi-Fi (or a carrier's NAT) shares one address and people mistype.
+   */
+  PUBLIC_FEEDBACK_MAX_FAILURES_PER_IP: envInt(1, 100_000).default(30),
+  PUBLIC_FEEDBACK_WINDOW_MS: envInt(1_000, 86_400_000).default(600_000),
   BANKS_URL: httpUrl.default('http://127.0.0.1:4101'),
   OUTREACH_URL: httpUrl.default('http://127.0.0.1:4102'),
   CONTENT_URL: httpUrl.default('http://127.0.0.1:4103'),

@@ -25,6 +25,12 @@ export const OutreachConfig = z
     RECONCILE_GRACE_MS: envInt(1_000, 3_600_000).default(60_000),
     /** How often cancelled sessions' registrations are looked for, besides right after a cancel (ADR 010). */
     SESSION_CANCEL_INTERVAL_MS: envInt(500, 3_600_000).default(5_000),
+    /**
+     * The public feedback route (`POST /sessions/:id/feedback` with the short check-in code): wrong
+     * codes a session may take per window before it answers 429 until the window ends (ADR 035).
+     */
+    PUBLIC_FEEDBACK_MAX_FAILURES: envInt(1, 100_000).default(100),
+    PUBLIC_FEEDBACK_WINDOW_MS: envInt(1_000, 86_400_000).default(600_000),
     /** Load the Xianghe County demo after start (idempotent), once the bank read model has the partner banks. */
     LOAD_DEMO: envBool.default(false),
   })

@@ -16,6 +16,8 @@ export type { DocsOptions } from './docs.ts';
 export type { ReadinessDetails, ReadinessProbe, StartupStatus } from './health.ts';
 export { DEFAULT_RATE_LIMIT, rateLimitFrom } from './rate-limit.ts';
 export type { RateLimitOptions } from './rate-limit.ts';
+export { FailureLimiter } from './failure-limiter.ts';
+export type { FailureLimiterOptions } from './failure-limiter.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';
 export { runService } from './run-service.ts';
 export type { CloseHook, Listenable, RunningService, RunServiceOptions } from './run-service.ts';

@@ -42,11 +42,12 @@ const unavailable = (service: string) =>
 
 /**
  * `path` is what follows `/api/<service>` (query included). Cookies and any Authorization the
- * browser sent are dropped: the only credential upstream is the token minted here.
+ * browser sent are dropped: the only credential upstream is the token minted here — none at all
+ * for `account` null (the one public route, ADR 035).
  */
 export async function proxyRequest(
   deps: Deps,
-  account: Account,
+  account: Account | null,
   target: { service: string; base: string; path: string },
   request: FastifyRequest,
   reply: FastifyReply,
@@ -56,7 +57,9 @@ export async function proxyRequest(
     const value = request.headers[name];
     if (typeof value === 'string') headers.set(name, value);
   }
-  headers.set('authorization', `Bearer ${await deps.tokens.mintFor(account)}`);
+  if (account !== null) {
+    headers.set('authorization', `Bearer ${await deps.tokens.mintFor(account)}`);
+  }
   headers.set('x-request-id', request.id);
   const body = request.body instanceof RawBody ? request.body.bytes : undefined;
   let upstream: Response;

@@ -1,4 +1,5 @@
 // What the console's use cases need: its repositories, settings, the gateway's token signer and a clock.
+import { FailureLimiter } from '@lianxin/platform/http';
 import type { ServiceContext } from '@lianxin/platform/service';
 import type { Logger } from 'pino';
 import { AccountRepository } from '../accounts/account.repository.ts';
@@ -27,6 +28,8 @@ export interface Deps {
   settings: Settings;
   log: Logger;
   now: () => Date;
+  /** Wrong check-in codes per client address on the public feedback route (ADR 035). */
+  publicFeedbackGuard: FailureLimiter;
 }
 
 export function settingsOf(config: ConsoleConfig): Settings {
@@ -56,5 +59,10 @@ export async function createDeps(ctx: ServiceContext<ConsoleConfig, Models>): Pr
     settings: settingsOf(ctx.config),
     log: ctx.log,
     now: ctx.now,
+    publicFeedbackGuard: new FailureLimiter({
+      maxFailures: ctx.config.PUBLIC_FEEDBACK_MAX_FAILURES_PER_IP,
+      windowMs: ctx.config.PUBLIC_FEEDBACK_WINDOW_MS,
+      now: () => ctx.now().getTime(),
+    }),
   };
 }

@@ -1,5 +1,6 @@
-// The bank liaison's main path in a real browser against banks, outreach and the console: activate, register staff (one waitlisted), see places, cancel, calendar, a pasted list with wrong rows.
+// The bank liaison's main path in a real browser against banks, outreach and the console: activate, register staff (one waitlisted), see places, cancel, calendar, a pasted list and an uploaded .xlsx with wrong rows.
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +20,21 @@ const TRAINING = '银行网点反诈培训交流会';
 // Two seats: the third of bank A's staff waits.
 const forum = await scheduleForum(stack, [a, b], { title: FORUM, capacity: 2, startsInDays: 2 });
 const training = await scheduleForum(stack, [a], { title: TRAINING, capacity: 30 });
+const DRILL = '网点员工反诈应急演练';
+const drill = await scheduleForum(stack, [a], { title: DRILL, capacity: 30 });
+
+/** A mobile number no other test uses, as Excel keeps it: a number. */
+const mobileCell = () => 13_900_000_000 + Math.floor(Math.random() * 99_999_999);
+
+/** A real workbook, as a liaison exports it from their HR sheet: a header row, then people. */
+async function workbook(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('员工名单');
+  sheet.addRow(['姓名', '手机号码', '岗位', '所属网点']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The browser's `getComputedStyle`, typed here (this file compiles without the DOM library). */
 interface Styles {
@@ -178,6 +194,79 @@ describe('the bank liaison’s console', () => {
     await page.getByRole('button', { name: '导航' }).click();
     await page.getByRole('link', { name: '我的报名', exact: true }).click();
     await rowOf(page, '卫华').waitFor();
+    await context.close();
+  }, 180_000);
+
+  it('when an .xlsx of 4 staff with 2 wrong rows is uploaded through the file input, then each wrong row shows its error and nobody is registered; the fixed file registers all 4', async () => {
+    const context = await newContext(stack);
+    const page = await context.newPage();
+    await signIn(page, stack, a.email);
+    await page.goto(`${stack.url}/sessions/${drill.id}/register`);
+    await page.getByRole('heading', { name: DRILL, level: 2 }).waitFor();
+    await page.getByRole('tab', { name: '批量报名' }).click();
+    const good = [mobileCell(), mobileCell(), mobileCell(), mobileCell()];
+    const people: (string | number)[][] = [
+      ['孔明', good[0] ?? 0, '柜员', '城关支行'],
+      ['曹敏', 1_390_000_123, '柜员', '城关支行'],
+      ['严峰', good[2] ?? 0, '理财经理', '城关支行'],
+      ['', good[3] ?? 0, '保安', '城关支行'],
+    ];
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles({
+      name: '员工名单.xlsx',
+      mimeType: XLSX_TYPE,
+      buffer: await workbook(people),
+    });
+    // The sheet lands in the box, where it can be edited: four rows with their numbers as text.
+    const paste = page.getByLabel(/从 Excel 复制粘贴/);
+    await expect.poll(() => paste.inputValue()).toContain(String(good[0]));
+    await page.getByRole('button', { name: /提交全部（4 人）/ }).click();
+    const roster = page.getByTestId('roster');
+    await expect.poll(() => roster.getByTestId('row-error').count()).toBe(2);
+    expect(await roster.getByRole('row').filter({ hasText: '第 2 行' }).textContent()).toContain(
+      '手机号：应为大陆手机号',
+    );
+    expect(await roster.getByRole('row').filter({ hasText: '第 4 行' }).textContent()).toContain(
+      '姓名：',
+    );
+    await page.getByText('2 行有误，本次未提交任何报名').waitFor();
+    await expectAccessible(page, 'liaison xlsx upload with errors');
+    await screenshot(page, 'liaison-upload-xlsx-errors');
+    const none = await stack.outreach?.as('coordinator')(
+      'GET',
+      `/sessions/${drill.id}/registrations`,
+    );
+    expect(none?.json<{ items: unknown[] }>().items).toHaveLength(0);
+
+    // The liaison fixes the sheet and uploads it again.
+    const fixed = people.map((row, i) =>
+      i === 1 ? ['曹敏', good[1] ?? 0, '柜员', '城关支行'] : row,
+    );
+    fixed[3] = ['郑伟', good[3] ?? 0, '保安', '城关支行'];
+    await input.setInputFiles({
+      name: '员工名单.xlsx',
+      mimeType: XLSX_TYPE,
+      buffer: await workbook(fixed),
+    });
+    await expect.poll(() => paste.inputValue()).toContain('郑伟');
+    await page.getByRole('button', { name: /提交全部（4 人）/ }).click();
+    await page.getByText('已提交，请查看每行结果').waitFor();
+    expect(await roster.getByTestId('registration-status').allTextContents()).toEqual([
+      '已确认',
+      '已确认',
+      '已确认',
+      '已确认',
+    ]);
+    const all = await stack.outreach?.as('coordinator')(
+      'GET',
+      `/sessions/${drill.id}/registrations`,
+    );
+    expect(
+      all
+        ?.json<{ items: { attendee: { name: string } }[] }>()
+        .items.map((r) => r.attendee.name)
+        .sort(),
+    ).toEqual(['严峰', '孔明', '曹敏', '郑伟'].sort());
     await context.close();
   }, 180_000);
 });

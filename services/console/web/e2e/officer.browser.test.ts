@@ -208,4 +208,76 @@ describe('officer console on a phone', () => {
     await screenshot(page, 'officer-handout-print');
     await context.close();
   }, 240_000);
+
+  it("when the officer shows the room its feedback QR, then an attendee at 375 px without an account opens the link, rates with their code, and the officer's tally shows it", async () => {
+    // A fourth attendee, seated and checked in at the door (outreach's own route).
+    const res = await eventually(
+      () => liaison('POST', `/sessions/${sessionId}/registrations`, attendee(4)),
+      201,
+    );
+    const fourth = res.json<Registered>();
+    const scanned = await outreach.app.inject({
+      method: 'POST',
+      url: '/check-ins',
+      payload: { token: fourth.checkInToken },
+    });
+    expect(scanned.statusCode).toBe(201);
+
+    const officerContext = await newContext(stack, true);
+    const page = await officerContext.newPage();
+    await signIn(page, stack, officer.email);
+    await page.goto(`${stack.url}/sessions/${sessionId}/feedback`);
+    await page.getByRole('heading', { name: '全场评价二维码' }).waitFor();
+    const before = await page.getByRole('heading', { name: /评价统计/ }).textContent();
+    await page.getByRole('img', { name: '本场活动评价链接的二维码' }).waitFor();
+    const link = await page.getByTestId('room-feedback-link').getAttribute('href');
+    expect(link).toBe(`${stack.url}/feedback/${sessionId}`);
+    await expectAccessible(page, 'feedback with the room QR');
+    await screenshot(page, 'officer-feedback-qr-375');
+
+    // The attendee's own phone: a fresh context, no cookie, the link the QR holds.
+    const phone = await newContext(stack, true);
+    const attendeePage = await phone.newPage();
+    await attendeePage.goto(link ?? '');
+    await attendeePage.getByRole('heading', { name: '活动评价' }).waitFor();
+    expect(await attendeePage.getByTestId('account-menu').count()).toBe(0);
+    await expectAccessible(attendeePage, 'public feedback');
+    await screenshot(attendeePage, 'public-feedback-375');
+    const overflow = () =>
+      attendeePage.evaluate<boolean>(
+        'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+      );
+    expect(await overflow()).toBe(false);
+
+    // A wrong code first: the field says so; then the right one, typed by keyboard.
+    const codeBox = attendeePage.getByLabel('签到码');
+    await codeBox.fill('ZZZZZZ' === fourth.checkInCode ? 'YYYYYY' : 'ZZZZZZ');
+    const pickColour = async (dimension: string, colour: string) => {
+      await attendeePage
+        .getByRole('radiogroup', { name: dimension })
+        .getByText(colour, { exact: true })
+        .click();
+    };
+    await pickColour('态度', '蓝（优质服务）');
+    await pickColour('语气', '红（问题整改）');
+    await pickColour('表情', '黄（有待提升）');
+    await attendeePage.getByLabel('意见').fill('讲解语速太快，希望放慢');
+    await attendeePage.getByRole('button', { name: /提交评价/ }).click();
+    await attendeePage.getByRole('alert').getByText('签到码不正确').waitFor();
+    await codeBox.fill((fourth.checkInCode ?? '').toLowerCase());
+    await codeBox.press('Enter');
+    await attendeePage.getByRole('heading', { name: '感谢您的评价！' }).waitFor();
+    await attendeePage.getByText('您的意见已转交民警跟进整改。').waitFor();
+    await expectAccessible(attendeePage, 'public feedback sent');
+    await screenshot(attendeePage, 'public-feedback-sent-375');
+    await phone.close();
+
+    // The officer's tally counts it, and the red tone opened a follow-up with the comment.
+    await page.reload();
+    await page.getByRole('cell', { name: '讲解语速太快，希望放慢' }).waitFor();
+    const after = await page.getByRole('heading', { name: /评价统计/ }).textContent();
+    const count = (text: string | null) => Number(/(\d+)/.exec(text ?? '')?.[1] ?? NaN);
+    expect(count(after)).toBe(count(before) + 1);
+    await officerContext.close();
+  }, 240_000);
 });

@@ -1,4 +1,4 @@
-// The app's frame: the session decides between sign-in and the role's screens; /activate/<token> sets a first password.
+// The app's frame: the session decides between sign-in and the role's screens; /activate/<token> sets a first password; /feedback/<session> is public.
 import { MenuOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
@@ -9,6 +9,7 @@ import { COORDINATOR_SECTIONS } from './coordinator/sections.tsx';
 import { useI18n } from './i18n.tsx';
 import { LIAISON_SECTIONS } from './liaison/sections.tsx';
 import { OFFICER_SECTIONS } from './officer/sections.tsx';
+import { PublicFeedbackPage } from './officer/PublicFeedbackPage.tsx';
 import { ActivatePage } from './pages/ActivatePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { REVIEWER_SECTIONS } from './reviewer/sections.tsx';
@@ -175,6 +176,8 @@ export function App() {
     <Layout style={{ minHeight: '100vh' }}>
       <Routes>
         <Route path="/activate/:token" element={signedOut(<Activation />)} />
+        {/* The room's feedback link: public, whoever is signed in (ADR 035). */}
+        <Route path="/feedback/:sessionId" element={signedOut(<PublicFeedbackPage />)} />
         <Route
           path="*"
           element={

@@ -3,7 +3,6 @@ import type { Audience, FraudType } from '@lianxin/contracts';
 import { outboxPlugin, type OutboxFields } from '@lianxin/platform/messaging';
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { Bulletin } from './bulletin.ts';
-import { gramField, KEY_FIELDS } from './search.rules.ts';
 
 /**
  * What a search filters and matches on, for one view of the bulletin (ADR 015). Top-level
@@ -14,22 +13,15 @@ export interface SearchKeys {
   fraudType: FraudType;
   audiences: Audience[];
   caseDate: string;
-  /** Normalised title, summary and body: substring matching. */
+  /** Normalised title, summary and body: substring matching (the database search, ADR 039). */
   text: string;
-  /**
-   * Character bigrams of `text`, in KEY_FIELDS indexed arrays of at most MAX_KEY_GRAMS (stored as
-   * `Grams`, `Grams2`…): one equality on a bigram per array narrows a text query.
-   */
-  gramChunks: string[][];
-  /** The text has more bigrams than are kept: text searches scan these bulletins too. */
-  gramsCapped: boolean;
   /** Sort key: when this view last changed (staff) or was published (readers). */
   at: Date;
 }
 
 type Prefixed<P extends string> = {
-  [K in Exclude<keyof SearchKeys, 'gramChunks'> as `${P}${Capitalize<K>}`]: SearchKeys[K];
-} & { [K in `${P}Grams` | `${P}Grams${2 | 3 | 4}`]: string[] };
+  [K in keyof SearchKeys as `${P}${Capitalize<K>}`]: SearchKeys[K];
+};
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 export interface BulletinDoc
@@ -46,13 +38,6 @@ const keyFields = (prefix: 'latest' | 'public', required: boolean) => ({
   [`${prefix}Audiences`]: { type: [String], default: [] },
   [`${prefix}CaseDate`]: { type: String, default: null, required },
   [`${prefix}Text`]: { type: String, default: null, required },
-  ...Object.fromEntries(
-    Array.from({ length: KEY_FIELDS }, (_, i) => [
-      gramField(prefix, i),
-      { type: [String], default: [] },
-    ]),
-  ),
-  [`${prefix}GramsCapped`]: { type: Boolean, default: false },
   [`${prefix}At`]: { type: Date, default: null, required },
 });
 
@@ -81,14 +66,7 @@ bulletinSchema.index({ status: 1, publicAt: -1 });
 bulletinSchema.index({ awaitingReview: 1 });
 // serves: an officer's own bulletins (writers=<id>; multikey; ADR 034)
 bulletinSchema.index({ writers: 1 });
-// serves: text search (staff: latest, readers: public): an equality on one bigram of the query
-// per key array (multikey; ADR 020)
-for (const view of ['latest', 'public'] as const) {
-  for (let i = 0; i < KEY_FIELDS; i++) bulletinSchema.index({ [gramField(view, i)]: 1 });
-}
-// serves: the second pass of a text search, over the few bulletins whose keys are capped
-bulletinSchema.index({ latestGramsCapped: 1 });
-bulletinSchema.index({ publicGramsCapped: 1 });
+// (Text search is the search index's, ADR 036/039: the bigram key arrays and their indexes are retired.)
 // serves: the fraud-type filter (readers / staff)
 bulletinSchema.index({ publicFraudType: 1 });
 bulletinSchema.index({ latestFraudType: 1 });
@@ -97,6 +75,19 @@ bulletinSchema.index({ publicAudiences: 1 });
 bulletinSchema.index({ latestAudiences: 1 });
 
 export type BulletinModel = Model<BulletinDoc>;
+
+/**
+ * The bigram key arrays documents carried before ADR 039 (ADR 015/020), and the marker every
+ * such document has: `retire-search-keys.ts` removes them and their indexes.
+ */
+export const RETIRED_KEY_FIELDS = (['latest', 'public'] as const).flatMap((view) => [
+  `${view}Grams`,
+  `${view}Grams2`,
+  `${view}Grams3`,
+  `${view}Grams4`,
+  `${view}GramsCapped`,
+]);
+export const RETIRED_KEY_MARKER = 'latestGramsCapped';
 
 export function bulletinModel(conn: Connection): BulletinModel {
   return conn.model<BulletinDoc>('Bulletin', bulletinSchema, 'bulletins');

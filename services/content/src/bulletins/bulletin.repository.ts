@@ -1,20 +1,24 @@
 // The bulletin store: reads by who is reading (staff see drafts, readers only what is published) and writes with their events.
 import { initialOutbox, withEvents, type PendingEvent } from '@lianxin/platform/messaging';
 import { Types, type QueryFilter } from 'mongoose';
+import { z } from 'zod';
 import { writersOf, type Bulletin } from './bulletin.ts';
 import { changedEvent } from './bulletin.events.ts';
-import type { BulletinDoc, BulletinModel } from './bulletin.model.ts';
 import {
-  awaitingReview,
-  INDEX_PROJECTION,
-  indexRecordOf,
-  indexRecordOfDoc,
-  prefixed,
-  viewsOf,
-  type IndexDoc,
-} from './search-keys.rules.ts';
+  RETIRED_KEY_FIELDS,
+  RETIRED_KEY_MARKER,
+  type BulletinDoc,
+  type BulletinModel,
+} from './bulletin.model.ts';
+import { awaitingReview, indexRecordOf, prefixed, viewsOf } from './search-keys.rules.ts';
 import type { IndexRecord } from './search.projection.ts';
-import { gramField, KEY_FIELDS, termPattern, textQuery } from './search.rules.ts';
+import { termPattern, textQuery } from './search.rules.ts';
+import type { WithdrawalModel } from './withdrawal.model.ts';
+
+/** What `listIndexes` answers, as far as the retirement of old indexes needs it. */
+const IndexList = z.array(
+  z.looseObject({ name: z.string(), key: z.record(z.string(), z.unknown()) }),
+);
 
 /** Staff read every bulletin as it is being written; readers (liaisons, the public) only published ones. */
 export type Readership = 'staff' | 'reader';
@@ -72,22 +76,17 @@ function withRest(
   return rest.length > 0 ? { ...equalities, $and: rest } : equalities;
 }
 
-// Page reads leave out the history and the search keys (large, and never in a response).
+// Page reads leave out the history and the search keys (large, and never in a response), and
+// the retired key arrays of documents not yet migrated (ADR 039).
 const LIGHT: Record<string, 0> = {
   history: 0,
   outbox: 0,
   latestText: 0,
   publicText: 0,
-  ...Object.fromEntries(
-    (['latest', 'public'] as const).flatMap((view) =>
-      Array.from({ length: KEY_FIELDS }, (_, k) => [gramField(view, k), 0] as const),
-    ),
-  ),
+  ...Object.fromEntries(RETIRED_KEY_FIELDS.map((f) => [f, 0] as const)),
 };
 
 export interface RepositoryOptions {
-  /** False matches text by substring scan alone: only to measure the difference (ADR 015). */
-  bigramKeys?: boolean;
   /** Called with what every successful write stored: this replica's search index (ADR 036). */
   onWrite?: (record: IndexRecord) => void;
 }
@@ -95,6 +94,7 @@ export interface RepositoryOptions {
 export class BulletinRepository {
   constructor(
     private readonly model: BulletinModel,
+    private readonly withdrawalsModel: WithdrawalModel,
     /** Called after every write that appended events (wakes the outbox relay). */
     private readonly afterWrite: () => void = () => undefined,
     private readonly options: RepositoryOptions = {},
@@ -133,6 +133,16 @@ export class BulletinRepository {
   async save(previous: Bulletin, next: Bulletin, events: PendingEvent[]): Promise<Bulletin | null> {
     // Every write also tells the other replicas' search indexes which bulletin changed (ADR 036).
     const update = withEvents({ $set: stateOf(next) }, [...events, changedEvent(next)]);
+    // A write that makes a bulletin unreadable is announced first, so that from the moment it
+    // lands every reader's search sees it, whatever its replica's index has applied (ADR 039).
+    // `$max`: a delayed upsert of an earlier attempt never lowers a later one's revision.
+    if (previous.status === 'published' && next.status !== 'published') {
+      await this.withdrawalsModel.updateOne(
+        { _id: new Types.ObjectId(previous.id) },
+        { $max: { revision: next.revision } },
+        { upsert: true },
+      );
+    }
     const res = await this.model.updateOne(
       { _id: new Types.ObjectId(previous.id), revision: previous.revision },
       update,
@@ -143,19 +153,29 @@ export class BulletinRepository {
     return next;
   }
 
-  /** Every bulletin's index record, in one exhausted query (a replica's index build, ADR 036). */
+  /**
+   * Every bulletin's index record, in one exhausted query (a replica's index build, ADR 036):
+   * the bulletin without its history, since the index also holds the list rows (ADR 039).
+   */
   async indexRecords(): Promise<IndexRecord[]> {
-    const docs = await this.model.find({}, INDEX_PROJECTION).lean<IndexDoc[]>();
-    return docs.map(indexRecordOfDoc);
+    const docs = await this.model.find({}, LIGHT).lean<StoredDoc[]>();
+    return docs.map((doc) => indexRecordOf(toBulletin(doc)));
   }
 
   /** One bulletin's index record, read by exact `_id`; null if there is none. */
   async indexRecord(id: string): Promise<IndexRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model
-      .findOne({ _id: new Types.ObjectId(id) }, INDEX_PROJECTION)
-      .lean<IndexDoc>();
-    return doc === null ? null : indexRecordOfDoc(doc);
+    const doc = await this.model.findOne({ _id: new Types.ObjectId(id) }, LIGHT).lean<StoredDoc>();
+    return doc === null ? null : indexRecordOf(toBulletin(doc));
+  }
+
+  /**
+   * Every bulletin ever withdrawn from readers, with the revision its withdrawal made: one read
+   * of a small collection (one tiny document per retraction; ADR 039).
+   */
+  async withdrawals(): Promise<Map<string, number>> {
+    const docs = await this.withdrawalsModel.find({}).lean();
+    return new Map(docs.map((d) => [d._id.toHexString(), d.revision]));
   }
 
   /**
@@ -175,11 +195,10 @@ export class BulletinRepository {
   }
 
   /**
-   * The database search, used until this replica's search index is built (ADR 036).
-   * One pass over what the filter matches, reading only ids and the sort key (FerretDB decodes
-   * each matched document once; a count beside a find would decode them twice), then the page's
-   * documents by `_id`. A text query narrows in SQL by one bigram key (GIN-served); bulletins
-   * whose keys are capped are found by a second pass narrowed by that flag (ADR 015).
+   * The database search, used only until this replica's search index is built (ADR 036): one
+   * pass over what the filter's equalities select in SQL, each matched text checked by `$regex`
+   * in FerretDB (correct, but it decodes every candidate: seconds at 10,000), reading only ids and
+   * the sort key, then the page's documents by `_id`.
    */
   async search(
     readership: Readership,
@@ -205,40 +224,57 @@ export class BulletinRepository {
         },
       });
     }
-    const passes: Record<string, unknown>[] = [];
-    if (filter.q === undefined) {
-      passes.push(withRest(base, rest));
-    } else {
+    if (filter.q !== undefined) {
       const text = textQuery(filter.q);
       if (text.terms.length === 0) return { items: [], total: 0 };
       for (const term of text.terms) rest.push({ [`${view}Text`]: { $regex: termPattern(term) } });
-      const lead = this.options.bigramKeys === false ? null : text.lead;
-      if (lead === null) {
-        passes.push(withRest(base, rest));
-      } else {
-        // One pass per key array holding the lead bigram, one over the capped; the substrings decide.
-        for (let k = 0; k < KEY_FIELDS; k++)
-          passes.push(withRest({ ...base, [gramField(view, k)]: lead }, rest));
-        passes.push(withRest({ ...base, [`${view}GramsCapped`]: true }, rest));
-      }
     }
     const at = `${view}At`;
-    const found = new Map<string, number>();
-    for (const hits of await Promise.all(
-      passes.map((query) =>
-        this.model
-          .find(query as QueryFilter<BulletinDoc>, { _id: 1, [at]: 1 })
-          .lean<{ _id: Types.ObjectId; [key: string]: unknown }[]>(),
-      ),
-    )) {
-      for (const hit of hits) {
+    const hits = await this.model
+      .find(withRest(base, rest) as QueryFilter<BulletinDoc>, { _id: 1, [at]: 1 })
+      .lean<{ _id: Types.ObjectId; [key: string]: unknown }[]>();
+    const ordered = hits
+      .map((hit): [string, number] => {
         const when = hit[at];
-        found.set(hit._id.toHexString(), when instanceof Date ? when.getTime() : 0);
-      }
-    }
-    const ordered = [...found].sort(([a, x], [b, y]) => y - x || (b > a ? 1 : b < a ? -1 : 0));
+        return [hit._id.toHexString(), when instanceof Date ? when.getTime() : 0];
+      })
+      .sort(([a, x], [b, y]) => y - x || (b > a ? 1 : b < a ? -1 : 0));
     const ids = ordered.slice((page - 1) * pageSize, page * pageSize).map(([id]) => id);
-    return { items: await this.page(readership, ids), total: found.size };
+    return { items: await this.page(readership, ids), total: ordered.length };
+  }
+
+  /**
+   * Ids of the bulletins that still carry the retired key arrays (ADR 039): an equality on the
+   * marker every such document has (pushed down to SQL), so once they are all gone this is cheap.
+   */
+  async withRetiredKeys(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const marker of [false, true]) {
+      const docs = await this.model.collection
+        .find({ [RETIRED_KEY_MARKER]: marker }, { projection: { _id: 1 } })
+        .toArray();
+      for (const d of docs) ids.push(String(d._id));
+    }
+    return ids;
+  }
+
+  /** Removes the retired key arrays from one bulletin (by exact `_id`; nothing else is touched). */
+  async dropRetiredKeys(id: string): Promise<void> {
+    await this.model.collection.updateOne(
+      { _id: new Types.ObjectId(id) },
+      { $unset: Object.fromEntries(RETIRED_KEY_FIELDS.map((f) => [f, ''])) },
+    );
+  }
+
+  /** Drops the indexes over the retired key arrays that are still there; their names. */
+  async dropRetiredKeyIndexes(): Promise<string[]> {
+    const retired = new Set(RETIRED_KEY_FIELDS);
+    const indexes = IndexList.parse(await this.model.collection.listIndexes().toArray());
+    const names = indexes
+      .filter((ix) => Object.keys(ix.key).some((k) => retired.has(k)))
+      .map((ix) => ix.name);
+    for (const name of names) await this.model.collection.dropIndex(name);
+    return names;
   }
 
   /**

@@ -2,6 +2,8 @@
 import type { Deps } from '../shared/deps.ts';
 import type { Bulletin } from './bulletin.ts';
 import type { Page, Readership, SearchFilter } from './bulletin.repository.ts';
+import type { BulletinDto } from './bulletin.schemas.ts';
+import { bulletinView } from './bulletin.view.ts';
 import { bulletinNotFound } from './change-bulletin.ts';
 
 /** A draft, a version in review or a retracted bulletin is a 404 to a reader: its existence is not disclosed. */
@@ -16,21 +18,45 @@ export async function readBulletin(
 }
 
 /**
- * The replica's search index picks the page's ids and counts (ADR 036); the page itself is read
- * from the database by id, so it shows the current text, and a reader never sees a bulletin the
- * index has not yet learnt was retracted. Until the index is built, the database search answers.
+ * The replica's search index picks the page, counts the matches and holds the page's list rows
+ * (ADR 036, 039): no bulletin is read from the database. A reader's search first reads the
+ * withdrawals, so a retraction this replica's index has not applied yet is neither shown nor
+ * counted. Until the index is built, the database search answers (slow, but correct).
  */
 export async function searchBulletins(
-  deps: Deps,
+  deps: Pick<Deps, 'bulletins' | 'search'>,
   readership: Readership,
   filter: SearchFilter,
   page: number,
   pageSize: number,
-): Promise<Page<Bulletin>> {
-  if (!deps.search.ready) return deps.bulletins.search(readership, filter, page, pageSize);
-  const view = readership === 'staff' ? 'latest' : 'public';
-  const { ids, total } = deps.search.search(view, filter, page, pageSize);
-  const items = await deps.bulletins.page(readership, ids);
-  // A bulletin dropped from the page (its retraction not yet applied) is not counted either.
-  return { items, total: total - (ids.length - items.length) };
+): Promise<Page<BulletinDto>> {
+  if (!deps.search.ready) {
+    const found = await deps.bulletins.search(readership, filter, page, pageSize);
+    return { items: found.items.map((b) => bulletinView(b, readership)), total: found.total };
+  }
+  if (readership === 'staff') {
+    const { rows, total } = deps.search.search('latest', filter, page, pageSize);
+    return { items: rows, total };
+  }
+  const hidden = await withdrawnButHeldPublic(deps);
+  const { rows, total } = deps.search.search('public', filter, page, pageSize, hidden);
+  return { items: rows, total };
+}
+
+/**
+ * Bulletins the index still holds as published although a withdrawal at a later revision than
+ * it holds exists, and that the database confirms are no longer published. Usually none: only
+ * while this replica's consumer lags behind a retraction, or when a retraction lost its race (the
+ * database then says published, and the bulletin stays shown).
+ */
+async function withdrawnButHeldPublic(
+  deps: Pick<Deps, 'bulletins' | 'search'>,
+): Promise<Set<string>> {
+  const unsure: string[] = [];
+  for (const [id, revision] of await deps.bulletins.withdrawals()) {
+    const held = deps.search.revisionOf(id);
+    if (held !== null && held < revision && deps.search.isPublic(id)) unsure.push(id);
+  }
+  const current = await Promise.all(unsure.map((id) => deps.bulletins.find('reader', id)));
+  return new Set(unsure.filter((_, i) => current[i] === null));
 }

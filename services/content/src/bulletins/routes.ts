@@ -90,7 +90,7 @@ export function bulletinRoutes(app: App, deps: Deps): void {
       const { page, pageSize, ...filter } = req.query;
       const readership = readershipOf(req);
       const { items, total } = await searchBulletins(deps, readership, filter, page, pageSize);
-      return { items: items.map((b) => bulletinView(b, readership)), total, page, pageSize };
+      return { items, total, page, pageSize };
     },
   );
 

@@ -26,6 +26,7 @@ const [late, during] = await Promise.all([
 const lateCast = castOf(late);
 // A replica whose index was built but follows no events: an index that lags.
 const gone = await bulletinAt(cast, 'published', { title: '滞后索引：保健品讲座骗局' });
+const kept = await bulletinAt(cast, 'published', { title: '滞后索引：理财讲座骗局' });
 const stale = await serviceHarness(import.meta.url, contentService, { components: false });
 await buildSearchIndex(stale.deps);
 
@@ -104,15 +105,46 @@ describe('search index replicas', () => {
     expect((await search(lateCast.coordinator, q('冒充客服办理退款'))).ids).toEqual([early.id]);
   });
 
-  it('when an index lags behind a retraction, then readers still never see the retracted bulletin', async () => {
+  it('when an index lags behind a retraction, then readers still never see the retracted bulletin nor count it', async () => {
+    const before = await search(castOf(stale).liaison, q('讲座骗局'));
+    expect(before.ids).toEqual([gone.id, kept.id].sort());
     await cast.coordinator('POST', `/bulletins/${gone.id}/retract`, { reason: '当事人要求撤下' });
     // The stale replica has not learnt of the retraction: its index still matches the bulletin…
-    expect(stale.deps.search.search('public', { q: '保健品讲座' }, 1, 20)).toEqual({
+    expect(stale.deps.search.search('public', { q: '保健品讲座' }, 1, 20)).toMatchObject({
       ids: [gone.id],
       total: 1,
     });
-    // …but its page is read from the database, which drops it (and does not count it).
+    expect(stale.deps.search.isPublic(gone.id)).toBe(true);
+    // …but a reader's search reads the withdrawals first: gone from the page and from the totals.
     expect(await search(castOf(stale).liaison, q('保健品讲座'))).toEqual({ ids: [], total: 0 });
+    expect(await search(castOf(stale).liaison, q('讲座骗局'))).toEqual({
+      ids: [kept.id],
+      total: 1,
+    });
+    // With no filter at all: the index counts it, the reader's total does not.
+    const all = await search(castOf(stale).liaison, 'page=1');
+    expect(all.ids).not.toContain(gone.id);
+    const held = stale.deps.search.search('public', {}, 1, 1000);
+    expect(held.ids).toContain(gone.id);
+    expect(all.total).toBeLessThan(held.total);
+    expect(held.ids.filter((id) => id !== gone.id && id !== early.id).sort()).toEqual(all.ids);
+    // Staff on the stale replica are not protected from lag (ADR 039): they still see it as it was.
+    expect((await search(castOf(stale).coordinator, q('保健品讲座'))).ids).toEqual([gone.id]);
+  });
+
+  it('when a lagging index holds a published bulletin whose next version is a draft, then readers get the published text only', async () => {
+    const edited = await cast.author('PATCH', `/bulletins/${kept.id}`, {
+      expectedRevision: kept.revision,
+      title: '草稿修订：不应外泄的新标题',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const res = await castOf(stale).liaison('GET', `/bulletins?${q('讲座骗局')}`);
+    const page = res.json<{ items: { id: string; title: string }[] }>();
+    expect(page.items.map((i) => i.title)).toEqual(['滞后索引：理财讲座骗局']);
+    expect((await search(castOf(stale).liaison, q('不应外泄'))).total).toBe(0);
+    // The replica that wrote it: staff find the draft, readers still do not.
+    expect((await search(cast.coordinator, q('不应外泄'))).ids).toEqual([kept.id]);
+    expect((await search(cast.liaison, q('不应外泄'))).total).toBe(0);
   });
 
   it('when every write has been applied, then each replica’s live index equals one rebuilt from the database', async () => {

@@ -1,20 +1,18 @@
-// Search keys of a bulletin, pure: what the document stores for each view (ADR 015) and what the search index holds (ADR 036).
+// Search keys of a bulletin, pure: what the document stores for each view (ADR 015) and what the search index holds (ADR 036, 039).
 import { versionOf, type Bulletin, type BulletinVersion } from './bulletin.ts';
-import type { BulletinDoc, SearchKeys } from './bulletin.model.ts';
+import type { SearchKeys } from './bulletin.model.ts';
+import type { BulletinDto } from './bulletin.schemas.ts';
+import { bulletinView } from './bulletin.view.ts';
 import type { IndexedView, IndexRecord } from './search.projection.ts';
-import { gramField, KEY_FIELDS, keyGramsOf, normaliseText } from './search.rules.ts';
+import { normaliseText } from './search.rules.ts';
 
 function keysOf(version: BulletinVersion, at: string): SearchKeys {
   const c = version.content;
-  const text = normaliseText([c.title, c.summary, c.body].join('\n'));
-  const keys = keyGramsOf(text);
   return {
     fraudType: c.fraudType,
     audiences: c.audiences,
     caseDate: c.caseDate,
-    text,
-    gramChunks: keys.chunks,
-    gramsCapped: keys.capped,
+    text: normaliseText([c.title, c.summary, c.body].join('\n')),
     at: new Date(at),
   };
 }
@@ -25,13 +23,6 @@ export function prefixed(prefix: 'latest' | 'public', keys: SearchKeys | null) {
     [`${prefix}Audiences`]: keys?.audiences ?? [],
     [`${prefix}CaseDate`]: keys?.caseDate ?? null,
     [`${prefix}Text`]: keys?.text ?? null,
-    ...Object.fromEntries(
-      Array.from({ length: KEY_FIELDS }, (_, i) => [
-        gramField(prefix, i),
-        keys?.gramChunks[i] ?? [],
-      ]),
-    ),
-    [`${prefix}GramsCapped`]: keys?.gramsCapped ?? false,
     [`${prefix}At`]: keys?.at ?? null,
   };
 }
@@ -51,15 +42,19 @@ export function viewsOf(b: Bulletin): { latest: SearchKeys; public: SearchKeys |
 export const awaitingReview = (b: Bulletin): boolean =>
   versionOf(b, b.pendingNumber)?.state === 'in_review';
 
-const indexedOf = (k: SearchKeys): IndexedView => ({
+const indexedOf = (k: SearchKeys, row: BulletinDto): IndexedView => ({
   fraudType: k.fraudType,
   audiences: k.audiences,
   caseDate: k.caseDate,
   text: k.text,
   at: k.at.getTime(),
+  row,
 });
 
-/** What the search index holds of a bulletin just written: the same keys the document stores. */
+/**
+ * What the search index holds of a bulletin (just written, or read back from the database): the
+ * same keys the document stores, and each view's list row as `GET /bulletins` shows it.
+ */
 export function indexRecordOf(b: Bulletin): IndexRecord {
   const views = viewsOf(b);
   return {
@@ -67,65 +62,7 @@ export function indexRecordOf(b: Bulletin): IndexRecord {
     revision: b.revision,
     status: b.status,
     awaitingReview: awaitingReview(b),
-    latest: indexedOf(views.latest),
-    public: views.public === null ? null : indexedOf(views.public),
-  };
-}
-
-// What the index reads of a stored bulletin: its state and the keys of both views, nothing else.
-const INDEX_FIELDS = ['status', 'awaitingReview', 'revision'].concat(
-  (['latest', 'public'] as const).flatMap((p) =>
-    ['FraudType', 'Audiences', 'CaseDate', 'Text', 'At'].map((k) => `${p}${k}`),
-  ),
-);
-export const INDEX_PROJECTION: Record<string, 1> = Object.fromEntries(
-  INDEX_FIELDS.map((f) => [f, 1] as const),
-);
-export type IndexDoc = Pick<
-  BulletinDoc,
-  | '_id'
-  | 'status'
-  | 'awaitingReview'
-  | 'revision'
-  | 'latestFraudType'
-  | 'latestAudiences'
-  | 'latestCaseDate'
-  | 'latestText'
-  | 'latestAt'
-  | 'publicFraudType'
-  | 'publicAudiences'
-  | 'publicCaseDate'
-  | 'publicText'
-  | 'publicAt'
->;
-
-/** The index record of a stored bulletin (a rebuild, or a replica catching up on another's write). */
-export function indexRecordOfDoc(d: IndexDoc): IndexRecord {
-  const pub =
-    d.publicFraudType === null ||
-    d.publicCaseDate === null ||
-    d.publicText === null ||
-    d.publicAt === null
-      ? null
-      : {
-          fraudType: d.publicFraudType,
-          audiences: d.publicAudiences ?? [],
-          caseDate: d.publicCaseDate,
-          text: d.publicText,
-          at: d.publicAt.getTime(),
-        };
-  return {
-    id: d._id.toHexString(),
-    revision: d.revision,
-    status: d.status,
-    awaitingReview: d.awaitingReview,
-    latest: {
-      fraudType: d.latestFraudType,
-      audiences: d.latestAudiences,
-      caseDate: d.latestCaseDate,
-      text: d.latestText,
-      at: d.latestAt.getTime(),
-    },
-    public: pub,
+    latest: indexedOf(views.latest, bulletinView(b, 'staff')),
+    public: views.public === null ? null : indexedOf(views.public, bulletinView(b, 'reader')),
   };
 }

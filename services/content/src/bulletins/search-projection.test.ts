@@ -6,14 +6,52 @@ import {
   type IndexFilter,
   type IndexRecord,
 } from './search.projection.ts';
+import type { BulletinDto } from './bulletin.schemas.ts';
 import { normaliseText, textQuery } from './search.rules.ts';
 
-const view = (text: string, at: number, extra: Partial<IndexedView> = {}): IndexedView => ({
+/** A list row carrying its text as the title: what the index hands back for a page. */
+const rowOf = (title: string): BulletinDto => ({
+  title,
+  fraudType: 'fake_investment',
+  summary: '',
+  body: '',
+  caseDate: '2025-01-01',
+  region: '上海',
+  lossFen: 0,
+  victimProfile: { ageBand: null, occupation: null },
+  modusOperandi: null,
+  warningSigns: [],
+  advice: [],
+  audiences: ['elderly'],
+  tags: [],
+  id: 'row',
+  status: 'published',
+  revision: 1,
+  version: 1,
+  versionState: 'published',
+  publishedVersion: 1,
+  pendingVersion: null,
+  authorId: 'officer',
+  reviewerId: 'reviewer',
+  submittedAt: null,
+  publishedAt: null,
+  lastRejection: null,
+  retraction: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+});
+
+const view = (
+  text: string,
+  at: number,
+  extra: Partial<Omit<IndexedView, 'row'>> = {},
+): IndexedView => ({
   fraudType: 'fake_investment',
   audiences: ['elderly'],
   caseDate: '2025-01-01',
   text: normaliseText(text),
   at,
+  row: rowOf(text),
   ...extra,
 });
 
@@ -83,6 +121,35 @@ describe('search index', () => {
     expect(ids(index, '第3000版')).toEqual(['b', 'a']);
     expect(ids(index, '第2999版')).toEqual([]);
     expect(ids(index, '案例')).toEqual(['a']);
+  });
+
+  it('when a page is asked for, then it comes with each match’s list row of the view searched', () => {
+    const index = new SearchIndex();
+    index.apply({
+      id: 'a',
+      revision: 2,
+      status: 'published',
+      awaitingReview: false,
+      latest: view('草稿标题：刷单返利新版', 5),
+      public: view('已发布标题：刷单返利', 4),
+    });
+    index.apply(published('b', '刷单返利另一案', 3));
+    const pub = index.search('public', { q: '刷单返利' }, 1, 20);
+    expect(pub.ids).toEqual(['a', 'b']);
+    expect(pub.rows.map((r) => r.title)).toEqual(['已发布标题：刷单返利', '刷单返利另一案']);
+    const staff = index.search('latest', { q: '刷单返利' }, 1, 1);
+    expect(staff.rows.map((r) => r.title)).toEqual(['草稿标题：刷单返利新版']);
+    expect(staff.total).toBe(2);
+  });
+
+  it('when bulletins are hidden, then they are neither on the page nor in the total', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 5; i++) index.apply(published(`id${String(i)}`, '冒充公检法', i));
+    const got = index.search('public', { q: '公检法' }, 1, 2, new Set(['id4', 'id1']));
+    expect(got).toMatchObject({ ids: ['id3', 'id2'], total: 3 });
+    expect(index.search('public', {}, 1, 20, new Set(['id0'])).total).toBe(4);
+    expect(index.isPublic('id0')).toBe(true);
+    expect(index.isPublic('nobody')).toBe(false);
   });
 
   it('when paging, then pages are newest first, do not overlap, and the total counts every match', () => {

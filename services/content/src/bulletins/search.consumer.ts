@@ -10,6 +10,7 @@ import { BULLETIN_CHANGES } from '../shared/messaging.ts';
 import { BULLETIN_CHANGED, BulletinChanged } from './bulletin.events.ts';
 import { buildSearchIndex } from './build-search-index.ts';
 import { indexBulletin } from './index-bulletin.ts';
+import { retireSearchKeys } from './retire-search-keys.ts';
 
 const SearchEvents = { [BULLETIN_CHANGED]: BulletinChanged };
 
@@ -89,6 +90,16 @@ export function searchIndexComponent(
         void consumer.joined().then(() => {
           deps.search.markFollowing();
         });
+        // The database search no longer uses the old key arrays: remove them in the background.
+        void retireSearchKeys(deps, stopping.signal).then(
+          (retired) => {
+            if (retired.bulletins > 0 || retired.indexes.length > 0)
+              log.info(retired, 'search index: retired the old bigram keys');
+          },
+          (err: unknown) => {
+            log.warn({ err }, 'search index: old bigram keys not retired (tried again next start)');
+          },
+        );
       })().catch((err: unknown) => {
         log.error({ err }, 'search index consumer failed to start');
       });

@@ -1,4 +1,5 @@
-// The search read model of one content replica: every bulletin's two views in memory, a bigram → bulletins posting list, apply-if-newer by revision (ADR 036).
+// The search read model of one content replica: every bulletin's two views and list rows in memory, a bigram → bulletins posting list, apply-if-newer by revision (ADR 036, 039).
+import type { BulletinDto } from './bulletin.schemas.ts';
 import { bigramsOf, textQuery } from './search.rules.ts';
 
 /** What one view of a bulletin is searched and sorted by (the stored search keys of ADR 015). */
@@ -11,6 +12,8 @@ export interface IndexedView {
   text: string;
   /** Sort key, ms: when the view last changed (staff) or was published (readers). */
   at: number;
+  /** The list row this view is served as (`bulletinView`): a page needs no database read (ADR 039). */
+  row: BulletinDto;
 }
 
 /** One bulletin as the index holds it: the version staff work on, and the published one readers see (null when not readable). */
@@ -34,6 +37,13 @@ export interface IndexFilter {
   to?: string | undefined;
   q?: string | undefined;
   awaitingReview?: boolean | undefined;
+}
+
+/** One page of matches: their ids and list rows, in order, and how many match in all. */
+export interface IndexPage {
+  ids: string[];
+  rows: BulletinDto[];
+  total: number;
 }
 
 /** A text in the posting lists: `ord` identifies it; the two views of a bulletin share one when their texts are equal. */
@@ -126,23 +136,32 @@ export class SearchIndex {
     return true;
   }
 
+  /** True when the index holds a readers' view of this bulletin (it believes it published). */
+  isPublic(id: string): boolean {
+    return (this.entries.get(id)?.public ?? null) !== null;
+  }
+
   /**
-   * Ids of one page of the matches, newest first (then by id), and how many match in all. Every
+   * One page of the matches, newest first (then by id), and how many match in all. Every
    * word must occur as a substring of the view's text: the rarest bigram of the query picks the
    * candidates, `includes` decides, so results are exactly those of the database's `$regex`.
+   * `hidden` bulletins are left out of the page and the total (readers: withdrawn ones the index
+   * has not applied yet, ADR 039).
    */
   search(
     view: IndexView,
     filter: IndexFilter,
     page: number,
     pageSize: number,
-  ): { ids: string[]; total: number } {
+    hidden: ReadonlySet<string> = new Set(),
+  ): IndexPage {
     const text = filter.q === undefined ? null : textQuery(filter.q);
-    if (text !== null && text.terms.length === 0) return { ids: [], total: 0 };
+    if (text !== null && text.terms.length === 0) return { ids: [], rows: [], total: 0 };
     const terms = text?.terms ?? [];
     const matches = (entry: Entry, slot: Slot): boolean => {
       const r = entry.record;
       const v = slot.view;
+      if (hidden.has(r.id)) return false;
       if (view === 'public') {
         if (r.status !== 'published') return false;
       } else {
@@ -156,15 +175,16 @@ export class SearchIndex {
       if (filter.to !== undefined && v.caseDate > filter.to) return false;
       return terms.every((term) => v.text.includes(term));
     };
-    const hits: { id: string; at: number }[] = [];
+    const hits: { id: string; at: number; row: BulletinDto }[] = [];
     const consider = (entry: Entry | undefined, ord: number | null): void => {
       const slot = entry?.[view];
       if (entry === undefined || slot === null || slot === undefined) return;
       if (ord !== null && slot.ord !== ord) return; // a replaced text, or the other view's
-      if (matches(entry, slot)) hits.push({ id: entry.record.id, at: slot.view.at });
+      if (matches(entry, slot))
+        hits.push({ id: entry.record.id, at: slot.view.at, row: slot.view.row });
     };
     const rarest = this.rarestPostings(text?.grams ?? []);
-    if (rarest === 'none') return { ids: [], total: 0 };
+    if (rarest === 'none') return { ids: [], rows: [], total: 0 };
     if (rarest === null) {
       for (const entry of this.entries.values()) consider(entry, null);
     } else {
@@ -175,8 +195,8 @@ export class SearchIndex {
       }
     }
     hits.sort((a, b) => b.at - a.at || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0));
-    const ids = hits.slice((page - 1) * pageSize, page * pageSize).map((h) => h.id);
-    return { ids, total: hits.length };
+    const shown = hits.slice((page - 1) * pageSize, page * pageSize);
+    return { ids: shown.map((h) => h.id), rows: shown.map((h) => h.row), total: hits.length };
   }
 
   /** Every record held, by id: what a rebuild from the database must equal. */

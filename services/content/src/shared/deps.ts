@@ -20,7 +20,7 @@ export function createDeps(ctx: ServiceContext<ContentConfig, Models>): Deps {
   const search = new SearchIndex();
   return {
     // What this replica writes is in its own index at once; other replicas learn it by event.
-    bulletins: new BulletinRepository(ctx.models.bulletins, ctx.wake, {
+    bulletins: new BulletinRepository(ctx.models.bulletins, ctx.models.withdrawals, ctx.wake, {
       onWrite: (record) => search.apply(record),
     }),
     search,

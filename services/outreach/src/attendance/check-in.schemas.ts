@@ -1,9 +1,11 @@
-// HTTP shapes of the officer's check-in at the venue: a typed code or a scanned QR token in, who was checked in out.
+// HTTP shapes of check-in and the public feedback link: a typed code or a scanned QR token in, who was checked in out.
 import {
   CHECK_IN_CODE_ALPHABET,
   CHECK_IN_CODE_LENGTH,
   CheckInMethod,
   CheckInToken,
+  FeedbackColour,
+  NonEmptyText,
 } from '@lianxin/contracts';
 import { z } from 'zod';
 import { normaliseCheckInCode } from '../registrations/check-in-code.ts';
@@ -39,3 +41,21 @@ export const VenueCheckInView = z.object({
   method: CheckInMethod,
 });
 export type VenueCheckInView = z.infer<typeof VenueCheckInView>;
+
+/** The public feedback link's body: the attendee's own code and a colour per dimension (ADR 035). */
+export const PublicFeedbackBody = z.strictObject({
+  code: TypedCheckInCode,
+  attitude: FeedbackColour,
+  tone: FeedbackColour,
+  expression: FeedbackColour,
+  comment: NonEmptyText(500).nullable().default(null),
+});
+export type PublicFeedbackBody = z.input<typeof PublicFeedbackBody>;
+
+/** What a feedback answers: whose it was and whether a red rating opened a follow-up. */
+export const FeedbackView = z.object({
+  registrationId: z.string(),
+  sessionId: z.string(),
+  followUpOpened: z.boolean(),
+});
+export type FeedbackView = z.infer<typeof FeedbackView>;

@@ -7,10 +7,16 @@ import type { Deps } from '../shared/deps.ts';
 import { staffOf } from '@lianxin/platform/auth';
 import { CheckInToken } from '@lianxin/contracts';
 import { checkInAtVenue } from './check-in-at-venue.ts';
-import { VenueCheckInBody, VenueCheckInView } from './check-in.schemas.ts';
+import {
+  FeedbackView,
+  PublicFeedbackBody,
+  VenueCheckInBody,
+  VenueCheckInView,
+} from './check-in.schemas.ts';
 import { checkIn, resolveToken } from './check-in.ts';
 import { closeFollowUp } from './close-follow-up.ts';
 import { submitFeedback } from './submit-feedback.ts';
+import { submitFeedbackByCode } from './submit-feedback-by-code.ts';
 
 const CheckInView = z.object({
   registrationId: z.string(),
@@ -29,11 +35,6 @@ const FollowUpView = z.object({
   closedBy: z.string(),
   closedAt: z.string(),
   action: z.string(),
-});
-const FeedbackView = z.object({
-  registrationId: z.string(),
-  sessionId: z.string(),
-  followUpOpened: z.boolean(),
 });
 
 export function attendanceRoutes(app: App, deps: Deps): void {
@@ -152,6 +153,38 @@ export function attendanceRoutes(app: App, deps: Deps): void {
       const { token, comment, ...ratings } = request.body;
       const ids = resolveToken(deps, token);
       const reg = await submitFeedback(deps, ids.registrationId, ids.sessionId, ratings, comment);
+      return reply.code(201).send({
+        registrationId: reg._id,
+        sessionId: reg.sessionId,
+        followUpOpened: reg.feedback?.followUp != null,
+      });
+    },
+  );
+
+  app.post(
+    '/sessions/:sessionId/feedback',
+    {
+      schema: {
+        tags,
+        description:
+          'Public (no token): an attendee rates the session from its feedback link (QR) on their own phone, with the 6-character check-in code given with their seat. Once per checked-in attendee; a red rating opens a follow-up. A wrong code and a wrong session are the same 404; too many wrong codes for a session answer 429 until the window ends (ADR 035).',
+        params: z.strictObject({ sessionId: ObjectIdString }),
+        body: PublicFeedbackBody,
+        response: {
+          201: FeedbackView,
+          ...errorResponses('NOT_FOUND', 'CONFLICT', 'FEEDBACK_ALREADY_SUBMITTED', 'RATE_LIMITED'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { code, comment, ...ratings } = request.body;
+      const reg = await submitFeedbackByCode(
+        deps,
+        request.params.sessionId,
+        code,
+        ratings,
+        comment,
+      );
       return reply.code(201).send({
         registrationId: reg._id,
         sessionId: reg.sessionId,

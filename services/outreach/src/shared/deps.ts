@@ -1,4 +1,5 @@
 // What the outreach use cases need — stores, clock, log, settings, its two periodic jobs — built from what the platform started.
+import { FailureLimiter } from '@lianxin/platform/http';
 import { PeriodicJob } from '@lianxin/platform/jobs';
 import type { ServiceContext } from '@lianxin/platform/service';
 import type { Logger } from 'pino';
@@ -24,6 +25,11 @@ export interface Settings {
   pendingGraceMs: number;
 }
 
+/** Guards of the public feedback route: wrong codes counted per session (ADR 035). */
+export interface FeedbackGuard {
+  session: FailureLimiter;
+}
+
 export interface Jobs {
   /** Finishes what a crash interrupted (ADR 006), one pass at a time across replicas (ADR 009). */
   reconcile: PeriodicJob;
@@ -45,6 +51,7 @@ export interface Deps {
   now: () => Date;
   log: Logger;
   settings: Settings;
+  feedbackGuard: FeedbackGuard;
   /** Starts a session-cancellations pass now, not at its next tick (skipped if one runs: it loops until done). */
   kickSessionCancellations: () => void;
   jobs: Jobs;
@@ -71,6 +78,13 @@ export function createDeps(ctx: ServiceContext<OutreachConfig, Models>): Deps {
     settings: {
       checkInSecret: config.CHECK_IN_SECRET,
       pendingGraceMs: config.RECONCILE_GRACE_MS,
+    },
+    feedbackGuard: {
+      session: new FailureLimiter({
+        maxFailures: config.PUBLIC_FEEDBACK_MAX_FAILURES,
+        windowMs: config.PUBLIC_FEEDBACK_WINDOW_MS,
+        now: () => ctx.now().getTime(),
+      }),
     },
     kickSessionCancellations: () => {
       void deps.jobs.sessionCancellations.tick();

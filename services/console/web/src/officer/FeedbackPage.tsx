@@ -1,6 +1,6 @@
-// The session's three-colour feedback: the tally per dimension, the red ratings to follow up, and feedback taken at the door.
+// The session's three-colour feedback: the tally per dimension, the red ratings to follow up, the room's public link (QR), and feedback taken at the door.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, call } from '../api.ts';
 import { useI18n, type TextKey } from '../i18n.tsx';
@@ -8,11 +8,10 @@ import { officerApi, type Summary } from './api.ts';
 import { CameraScanner } from './CameraScanner.tsx';
 import { checkInBody } from './check-in-input.ts';
 import { TAG_COLOURS } from './OfficerTheme.tsx';
+import { COLOURS, DIMENSIONS, RatingFields, type Colour, type Ratings } from './RatingFields.tsx';
+import { RoomFeedbackLink } from './RoomFeedbackLink.tsx';
 import { Failure, SessionFrame, useSessionId } from './SessionFrame.tsx';
 
-const DIMENSIONS = ['attitude', 'tone', 'expression'] as const;
-const COLOURS = ['red', 'yellow', 'blue'] as const;
-type Colour = (typeof COLOURS)[number];
 const TAG: Record<Colour, string> = {
   red: TAG_COLOURS.red,
   yellow: TAG_COLOURS.gold,
@@ -43,7 +42,7 @@ function AtTheDoor({ onSent }: { onSent: () => void }) {
   const { t, pick } = useI18n();
   const [token, setToken] = useState('');
   const [state, setState] = useState<{ ok: boolean; text: string } | null>(null);
-  const [form] = Form.useForm<Record<(typeof DIMENSIONS)[number], Colour> & { comment?: string }>();
+  const [form] = Form.useForm<Ratings & { comment?: string }>();
   const send = async () => {
     const values = await form.validateFields();
     const body = checkInBody(token);
@@ -84,20 +83,7 @@ function AtTheDoor({ onSent }: { onSent: () => void }) {
             }}
           />
         </Form.Item>
-        {DIMENSIONS.map((d) => (
-          <Form.Item
-            key={d}
-            name={d}
-            label={t(`of_dim_${d}`)}
-            rules={[{ required: true, message: t('required') }]}
-          >
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={COLOURS.map((c) => ({ value: c, label: t(`of_colour_${c}`) }))}
-            />
-          </Form.Item>
-        ))}
+        <RatingFields />
         <Form.Item name="comment" label={t('of_comment')}>
           <Input.TextArea maxLength={500} rows={2} />
         </Form.Item>
@@ -158,6 +144,7 @@ export function FeedbackPage() {
               />
             </Card>
           )}
+          <RoomFeedbackLink sessionId={sessionId} />
           <AtTheDoor
             onSent={() =>
               void queryClient.invalidateQueries({ queryKey: ['of-summary', sessionId] })

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { Paginated } from '@lianxin/contracts';
 import type {
+  FeedbackView,
+  PublicFeedbackBody,
   VenueCheckInBody,
   VenueCheckInView,
 } from '../../../../outreach/src/attendance/check-in.schemas.ts';
@@ -22,6 +24,8 @@ export type NewOpinion = z.input<typeof RaiseOpinionBody>;
 export type CheckInResult = z.infer<typeof VenueCheckInView>;
 export type CheckInInput = z.input<typeof VenueCheckInBody>;
 export type Materials = z.infer<typeof MaterialsDto>;
+export type PublicFeedback = z.input<typeof PublicFeedbackBody>;
+export type FeedbackResult = z.infer<typeof FeedbackView>;
 export type Bulletin = z.infer<typeof BulletinDto>;
 type Page<T> = Paginated<T>;
 
@@ -59,6 +63,9 @@ export const officerApi = {
     call<Opinion>('POST', outreach(`/sessions/${sessionId}/opinions`), body),
   resolveOpinion: (opinionId: string, resolutionNote: string) =>
     call<Opinion>('POST', outreach(`/opinions/${opinionId}/resolve`), { resolutionNote }),
+  /** The room's public link: no account, the attendee's check-in code (the gateway's one public route). */
+  publicFeedback: (sessionId: string, body: PublicFeedback) =>
+    call<FeedbackResult>('POST', outreach(`/sessions/${sessionId}/feedback`), body),
   materials: (sessionId: string) =>
     call<Materials>('GET', `/api/content/sessions/${sessionId}/materials?limit=20`),
   bulletin: (id: string) => call<Bulletin>('GET', `/api/content/bulletins/${id}?view=published`),

@@ -67,6 +67,27 @@ export const OFFICER_TEXTS = {
   of_scanFirst: { zh: '请先扫描参会人员的二维码', en: "Scan the attendee's QR code first" },
   of_sendFeedback: { zh: '提交评价', en: 'Send feedback' },
   of_feedbackThanks: { zh: '评价已提交，谢谢', en: 'Feedback sent, thank you' },
+  of_roomLink: { zh: '全场评价二维码', en: 'Feedback link for the room' },
+  of_roomLinkHint: {
+    zh: '投屏或打印此二维码：参会人员用自己的手机扫码，输入报名时收到的 6 位签到码即可评价，无需登录。',
+    en: 'Project or print this QR code: attendees scan it with their own phone and enter the 6-character check-in code they got with their seat. No account needed.',
+  },
+  of_roomLinkQr: { zh: '本场活动评价链接的二维码', en: "QR code of this session's feedback link" },
+  of_pub_title: { zh: '活动评价', en: 'Rate this session' },
+  of_pub_intro: {
+    zh: '请对本场活动民警的态度、语气、表情分别选择红、黄、蓝三色评价。红色表示需要整改，我们会跟进。',
+    en: "Pick red, yellow or blue for the officers' attitude, tone and expression. Red means it must be fixed: we follow it up.",
+  },
+  of_pub_code: { zh: '签到码', en: 'Check-in code' },
+  of_pub_codeHint: {
+    zh: '报名确认短信或邮件中的 6 位签到码（不区分大小写）',
+    en: 'The 6-character code in your registration confirmation (any case)',
+  },
+  of_pub_thanks: { zh: '感谢您的评价！', en: 'Thank you for your feedback!' },
+  of_pub_thanksRed: {
+    zh: '您的意见已转交民警跟进整改。',
+    en: 'Your concern has been passed to the officers to follow up.',
+  },
   // opinions
   of_recordOpinion: { zh: '登记社情民意', en: 'Record an opinion' },
   of_category: { zh: '类别', en: 'Category' },
