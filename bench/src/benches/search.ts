@@ -59,7 +59,7 @@ function queryOf(filter: IndexFilter): string {
   return params.toString();
 }
 
-/** p50/p99 of `amount` searches on the index alone: the work the route adds HTTP and 20 reads by `_id` to. */
+/** p50/p99 of `amount` searches on the index alone: the work the route adds HTTP and (readers) the withdrawals read to (ADR 039). */
 function onIndex(index: SearchIndex, c: Case, amount: number): { p50: number; p99: number } {
   const ms: number[] = [];
   for (let i = 0; i < amount; i++) {
@@ -191,7 +191,7 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
         const base = {
           bench: 'search',
           backend: ctx.backend.name,
-          note: `${amount} requests one at a time, first page of 20 of ${expected.toLocaleString('en-US')} matches at ${n.toLocaleString('en-US')} published bulletins; ceiling: the same query on the search index alone, in process, without HTTP or the page's reads by _id`,
+          note: `${amount} requests one at a time, first page of 20 of ${expected.toLocaleString('en-US')} matches at ${n.toLocaleString('en-US')} published bulletins; ceiling: the same query on the search index alone, in process, without HTTP or (readers) the one read of the withdrawals`,
         };
         figures.push(
           figure(

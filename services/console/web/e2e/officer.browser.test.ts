@@ -232,6 +232,12 @@ describe('officer console on a phone', () => {
     await page.getByRole('img', { name: '本场活动评价链接的二维码' }).waitFor();
     const link = await page.getByTestId('room-feedback-link').getAttribute('href');
     expect(link).toBe(`${stack.url}/feedback/${sessionId}`);
+    // Nothing on the feedback page is wider than the phone (the tally's colour headers were).
+    expect(
+      await page.evaluate<boolean>(
+        'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+      ),
+    ).toBe(false);
     await expectAccessible(page, 'feedback with the room QR');
     await screenshot(page, 'officer-feedback-qr-375');
 

@@ -1,7 +1,8 @@
-// A bulletin's text for reading: Markdown shown as written (plain text, never HTML), lists as lists.
+// A bulletin's text for reading: its Markdown rendered safely (never raw HTML), lists as lists.
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useI18n, type Lang } from '../i18n.tsx';
 import type { Content } from './api.ts';
+import { BulletinMarkdown } from './BulletinMarkdown.tsx';
 import { useTaxonomy } from './taxonomy.ts';
 
 export function yuan(fen: number, lang: Lang): string {
@@ -41,14 +42,12 @@ export function BulletinContent({ content: c }: { content: Content }) {
       <h2 style={section}>{t('bu_summary')}</h2>
       <Typography.Paragraph strong>{c.summary}</Typography.Paragraph>
       <h2 style={section}>{t('bu_content')}</h2>
-      {/* Stored Markdown, shown as text: nothing in it can become markup or script. */}
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.body}</Typography.Paragraph>
+      {/* Stored Markdown as elements; any HTML in it stays visible text (BulletinMarkdown). */}
+      <BulletinMarkdown text={c.body} />
       {c.modusOperandi !== null && (
         <>
           <h2 style={section}>{t('bu_modus')}</h2>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
-            {c.modusOperandi}
-          </Typography.Paragraph>
+          <BulletinMarkdown text={c.modusOperandi} />
         </>
       )}
       <h2 style={section}>{t('bu_signs_heading')}</h2>

@@ -29,7 +29,8 @@ function Tally({ summary }: { summary: Summary }) {
       columns={[
         { title: t('of_dimension'), render: (_, row) => t(`of_dim_${row.dimension}`) },
         ...COLOURS.map((c) => ({
-          title: <Tag color={TAG[c]}>{t(`of_colour_${c}`)}</Tag>,
+          // The short name: three long tags side by side are wider than a phone.
+          title: <Tag color={TAG[c]}>{t(`of_colourShort_${c}`)}</Tag>,
           render: (_: unknown, row: Record<Colour, number>) => row[c],
         })),
       ]}

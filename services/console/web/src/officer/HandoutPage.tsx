@@ -5,6 +5,7 @@ import { Button, Empty, Skeleton, Typography } from 'antd';
 import { useI18n } from '../i18n.tsx';
 import { officerApi, type Bulletin } from './api.ts';
 import { Failure, SessionFrame, useSessionId } from './SessionFrame.tsx';
+import { BulletinMarkdown } from '../bulletins/BulletinMarkdown.tsx';
 import './handout.css';
 
 function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
@@ -15,9 +16,7 @@ function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
         {bulletin.title}
       </Typography.Title>
       <Typography.Paragraph strong>{bulletin.summary}</Typography.Paragraph>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
-        {bulletin.body}
-      </Typography.Paragraph>
+      <BulletinMarkdown text={bulletin.body} />
       {bulletin.warningSigns.length > 0 && (
         <>
           <Typography.Title level={3} style={{ fontSize: 16 }}>
