@@ -83,9 +83,14 @@ export async function cancel(ctx: BenchContext): Promise<Figure[]> {
     async (): Promise<Cancelled> => {
       const sessionId = await fillSession(ctx, n);
       const started = performance.now();
-      await sys.outreachApi.call(coordinator, 'POST', `/sessions/${sessionId}/cancel`, {
-        reason: '压测：活动取消',
-      });
+      // 202: the session is cancelled, its registrations follow in the background (ADR 010).
+      await sys.outreachApi.call(
+        coordinator,
+        'POST',
+        `/sessions/${sessionId}/cancel`,
+        { reason: '压测：活动取消' },
+        202,
+      );
       const answerMs = performance.now() - started;
       await untilNoneLive(regs, sessionId, n);
       const perSecond = (n / (performance.now() - started)) * 1000;

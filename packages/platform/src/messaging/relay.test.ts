@@ -1,6 +1,8 @@
 // The outbox relay against the real broker and database: order, envelope, emptied outbox, two relays at once.
 import { readTopic, testEnv } from '@lianxin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newEvent } from './outbox.ts';
+import { FLAGGED_MARKS } from './relay.ts';
 import { createCounter, increment } from './test-service/counter.ts';
 import { envelopes, fixture, type Fixture } from './test-service/fixture.ts';
 
@@ -105,5 +107,44 @@ describe('outbox relay', () => {
     expect(new Set(list.map((e) => e.id)).size).toBe(total);
     for (const [, seqs] of sequencesBySubject(list))
       expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('when aggregates from before outboxPending exist, then the first relay flags and publishes them once, and later starts read its mark instead of scanning again', async () => {
+    const old = (n: number) => ({
+      _id: `c-${env.id}-older-${n}`,
+      name: 'older',
+      value: 0,
+      version: 1,
+      outbox: [newEvent('counter.created', { name: 'older' })],
+      outboxCount: 1,
+      outboxLeaseOwner: null,
+      outboxLeaseUntil: null,
+    });
+    const coll = f.conn.db?.collection<{ _id: string }>('counters');
+    const marks = f.conn.db?.collection(FLAGGED_MARKS);
+    if (!coll || !marks) throw new Error('no database');
+    // A database from before the marks: this file's earlier relays marked it.
+    await marks.deleteMany({});
+    await coll.insertOne(old(1));
+    const first = f.relay();
+    await first.drain();
+    // The earlier tests' relays still run and may have taken it from this one: wait for it.
+    const deadline = Date.now() + 30_000;
+    while ((await coll.findOne({ _id: old(1)._id, outboxCount: 0 })) === null) {
+      if (Date.now() > deadline) throw new Error('the older aggregate was not published');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await coll.findOne({ _id: old(1)._id })).toMatchObject({
+      outbox: [],
+      outboxPending: false,
+    });
+    expect(await marks.countDocuments()).toBe(1);
+
+    // Written after the mark without the flag (only a process of the version before could):
+    // a new relay does not scan for it.
+    await coll.insertOne(old(2));
+    await f.relay().drain();
+    expect(await coll.findOne({ _id: old(2)._id })).toMatchObject({ outboxCount: 1 });
+    expect(await coll.findOne({ _id: old(2)._id })).not.toHaveProperty('outboxPending');
   });
 });

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { isDuplicateKey } from '../db/index.ts';
 import { EVENT_PRODUCER } from './kafka.ts';
 import { sequenceOf, sharedEventId, type PendingEvent } from './outbox.ts';
 import { encodeEnvelope, type Envelope } from './envelope.ts';
@@ -25,6 +26,9 @@ import { releaseOutbox } from './release.ts';
 import { asOutboxDoc, type AggregateId, type Coll, type OutboxDoc } from './release.ts';
 
 /** The `$or` branches of an aggregate nobody holds: no lease, or one that expired before `now`. */
+/** The collection of marks saying a source's pre-`outboxPending` documents have been flagged. */
+export const FLAGGED_MARKS = 'outbox_flagged';
+
 const leaseFree = (now: Date) => [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }];
 
 export interface RelaySource {
@@ -215,16 +219,31 @@ export class OutboxRelay {
   }
 
   /**
-   * Once per source and process: flags aggregates whose events were written before
-   * `outboxPending` existed. A read (no write lock) and a write per such document, at start only.
+   * Once per source and database: flags aggregates whose events were written before
+   * `outboxPending` existed. Finding them is a scan of the whole collection (`$ne`/`$gt` are
+   * not index-served), which at 50,000 aggregates cost FerretDB seconds of CPU at every relay
+   * start; so once done a mark (`FLAGGED_MARKS`, by `_id`) says so, and later starts read only
+   * the mark. Every write since `outboxPending` exists sets it (`withEvents`), so nothing
+   * unflagged appears after the mark — except from a process of the version before it, during
+   * a rolling upgrade, whose own relay still publishes what it wrote.
    */
   private async flagOlderDocuments(name: string, coll: Coll): Promise<void> {
     if (this.flagged.has(name)) return;
-    const older = await coll
-      .find({ outboxCount: { $gt: 0 }, outboxPending: { $ne: true } }, { projection: { _id: 1 } })
-      .toArray();
-    for (const { _id } of older) {
-      await coll.updateOne({ _id, outboxCount: { $gt: 0 } }, { $set: { outboxPending: true } });
+    const marks = this.collection(FLAGGED_MARKS);
+    const mark = `outboxPending:${name}`;
+    if (!(await marks.findOne({ _id: mark }, { projection: { _id: 1 } }))) {
+      const older = await coll
+        .find({ outboxCount: { $gt: 0 }, outboxPending: { $ne: true } }, { projection: { _id: 1 } })
+        .toArray();
+      for (const { _id } of older) {
+        await coll.updateOne({ _id, outboxCount: { $gt: 0 } }, { $set: { outboxPending: true } });
+      }
+      try {
+        await marks.updateOne({ _id: mark }, { $set: { at: new Date() } }, { upsert: true });
+      } catch (err) {
+        // Another relay marked it at the same moment.
+        if (!isDuplicateKey(err)) throw err;
+      }
     }
     this.flagged.add(name);
   }

@@ -24,7 +24,8 @@ const SEATED = 300;
 const WAITING = 30;
 const WITHDRAWALS = 150;
 const NEWCOMERS = 150;
-const ANSWERED_BEFORE_CANCEL = 60;
+/** Requests sent before the cancel; the rest follow it while its job runs. */
+const SENT_BEFORE_CANCEL = 100;
 
 interface Outcome {
   kind: 'withdraw' | 'register' | 'cancel';
@@ -53,19 +54,7 @@ describe('a session cancelled during a burst of registrations and withdrawals', 
     }
     const coordinator = await token({ sub: 'coord-race', role: 'coordinator', name: '协调员' });
 
-    // The cancel goes out once a fifth of the requests are answered: they land on both sides of it.
     let admitted = 0;
-    let answeredCount = 0;
-    let startCancel = () => {};
-    const answered = () => {
-      answeredCount += 1;
-      if (answeredCount >= ANSWERED_BEFORE_CANCEL) startCancel();
-    };
-    // (or after 5 s, so a slow machine still runs the race rather than hang on it)
-    const cancelMayStart = new Promise<void>((resolve) => {
-      startCancel = resolve;
-      setTimeout(resolve, 5_000);
-    });
     const withdrawals = shuffle(seated)
       .slice(0, WITHDRAWALS)
       .map((id) => async (): Promise<Outcome> => {
@@ -74,17 +63,14 @@ describe('a session cancelled during a burst of registrations and withdrawals', 
           url: `/sessions/${sessionId}/registrations/${id}`,
           headers: { authorization: `Bearer ${tokens[bankOf.get(id) ?? -1] ?? ''}` },
         });
-        answered();
         return { kind: 'withdraw', id, status: res.statusCode };
       });
     const newcomers = Array.from({ length: NEWCOMERS }, (_, n) => async (): Promise<Outcome> => {
       const res = await register(h, tokens[n % tokens.length] ?? '', sessionId, attendee(1000 + n));
       if (res.statusCode === 201) admitted += 1;
-      answered();
       return { kind: 'register', id: '', status: res.statusCode };
     });
     const cancel = async (): Promise<Outcome> => {
-      await cancelMayStart;
       const res = await h.app.inject({
         method: 'POST',
         url: `/sessions/${sessionId}/cancel`,
@@ -93,13 +79,19 @@ describe('a session cancelled during a burst of registrations and withdrawals', 
       });
       return { kind: 'cancel', id: '', status: res.statusCode };
     };
-    // Spread over a few seconds, so they overlap the cancel rather than all queue before it.
-    const spread = (job: () => Promise<Outcome>, i: number) => async () => {
-      await sleep(i * 15);
-      return job();
-    };
-    const jobs = [cancel, ...shuffle([...withdrawals, ...newcomers]).map(spread)];
-    const results = await Promise.all(jobs.map((job) => job()));
+    // Sent one every 15 ms: the first 100, then — once a registration is in — the cancel with the
+    // other 200, so requests land before it, against its job's batches, and after it.
+    const spread = (batch: (() => Promise<Outcome>)[]) =>
+      batch.map(async (job, i) => {
+        await sleep(i * 15);
+        return job();
+      });
+    const jobs = shuffle([...withdrawals, ...newcomers]);
+    const before = spread(jobs.slice(0, SENT_BEFORE_CANCEL));
+    const deadline0 = Date.now() + 120_000;
+    while (admitted === 0 && Date.now() < deadline0) await sleep(20);
+    const after = spread([cancel, ...jobs.slice(SENT_BEFORE_CANCEL)]);
+    const results = await Promise.all([...before, ...after]);
     console.info(`race: all requests answered; ${admitted} registrations admitted`);
 
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
@@ -137,7 +129,7 @@ describe('a session cancelled during a burst of registrations and withdrawals', 
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     }
     console.info(
-      `race: ${withdrawn.filter((r) => r.status === 200).length} withdrawals answered 200, ${registered.filter((r) => r.status === 201).length} registrations 201; final reasons ${JSON.stringify(Object.fromEntries(byReason))}`,
+      `race: withdrawals ${withdrawn.filter((r) => r.status === 200).length} × 200, ${withdrawn.filter((r) => r.status === 409).length} × 409; ${registered.filter((r) => r.status === 201).length} registrations 201; final reasons ${JSON.stringify(Object.fromEntries(byReason))}`,
     );
     expect(byReason.get('withdrawn') ?? 0).toBeGreaterThan(0);
     expect(byReason.get('session_cancelled') ?? 0).toBeGreaterThan(0);
@@ -181,5 +173,5 @@ describe('a session cancelled during a burst of registrations and withdrawals', 
         cancellation: { reason: reg.cancellation?.reason },
       });
     }
-  }, 300_000);
+  }, 600_000);
 });
