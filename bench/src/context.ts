@@ -17,6 +17,8 @@ export interface Sizes {
   readRequests: number;
   scaleAggregates: number;
   idleSeconds: number;
+  /** How long relay-scale waits at most for the database to fall quiet before its idle window. */
+  settleSeconds: number;
   /** Registrations of the session the cancel benchmark cancels. */
   cancelRegistrations: number;
 }
@@ -35,22 +37,28 @@ export const FULL: Sizes = {
   readRequests: 200,
   scaleAggregates: 50_000,
   idleSeconds: 5,
+  settleSeconds: 60,
   cancelRegistrations: 1000,
 };
 
+/**
+ * `--quick`: each benchmark once, on data small enough that the whole run stays under two minutes
+ * on a quiet 2-core machine — a smoke run of every path, not figures to compare with FULL ones.
+ */
 export const QUICK: Sizes = {
   ...FULL,
-  burstRequests: 300,
-  burstCapacity: 30,
-  burstQuota: 3,
-  relayAggregates: 100,
-  e2eSeconds: 3,
-  emails: 300,
-  readRegistrations: 500,
-  readRequests: 200,
-  scaleAggregates: 5000,
-  idleSeconds: 3,
-  cancelRegistrations: 300,
+  burstRequests: 120,
+  burstCapacity: 12,
+  burstQuota: 2,
+  relayAggregates: 50,
+  e2eSeconds: 2,
+  emails: 60,
+  readRegistrations: 200,
+  readRequests: 40,
+  scaleAggregates: 2000,
+  idleSeconds: 2,
+  settleSeconds: 5,
+  cancelRegistrations: 100,
 };
 
 export interface BenchContext {

@@ -18,7 +18,9 @@ import { elapsedSeconds, progress } from './lib/progress.ts';
 import { mergeEarlier, writeReport, type EarlierReport } from './report.ts';
 import { stopAllChildren } from './lib/services.ts';
 import { openStack } from './lib/stack.ts';
-import { dropBenchDatabases, startSystem, type System } from './lib/system.ts';
+import { startSystem, type System } from './lib/system.ts';
+import { createKafka } from '@lianxin/platform/messaging';
+import { deleteRunTopics, dropRunDatabases, THIS_RUN } from './lib/run-scope.ts';
 import { devTokens } from './lib/tokens.ts';
 
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
@@ -82,7 +84,7 @@ const portBase = Number(process.env.BENCH_PORT_BASE ?? 4300);
 const warmup = quick ? 0 : 1;
 const rounds = values.rounds !== undefined ? Number(values.rounds) : quick ? 1 : 3;
 progress(
-  `run ${runId}: ${quick ? 'quick (each once)' : `${rounds} rounds after ${warmup} warm-up`}; backends ${stack.backends.map((b) => b.name).join(', ')}; benchmarks ${selected.join(', ')}; logs in ${logDir}`,
+  `run ${runId} (${THIS_RUN}): ${quick ? 'quick (each once)' : `${rounds} rounds after ${warmup} warm-up`}; backends ${stack.backends.map((b) => b.name).join(', ')}; benchmarks ${selected.join(', ')}; logs in ${logDir}`,
 );
 
 const figures: Figure[] = [];
@@ -127,7 +129,10 @@ const ordered = [
 ];
 try {
   for (const backend of stack.backends) {
-    await dropBenchDatabases(backend);
+    // This run's databases are its own (ADR 041); a dead run's leftovers go too.
+    const cleared = await dropRunDatabases(backend);
+    if (cleared.length > 0)
+      progress(`${backend.name}: dropped ${cleared.length} databases of finished runs`);
     let sys: Promise<System> | undefined;
     const bare = bareServer(stack, backend, portBase + 9, logDir);
     const ctx: BenchContext = {
@@ -166,7 +171,8 @@ try {
       }
     } finally {
       await bare.stop();
-      if (sys) await (await sys).stop();
+      // A system that failed to start has already stopped what it started (startSystem).
+      if (sys) await sys.then((s) => s.stop()).catch(() => undefined);
     }
     // Once: on the first backend, the stack's own.
     if (values.profile && backend === stack.backends[0]) {
@@ -178,6 +184,15 @@ try {
     }
   }
 } finally {
+  // What this run made on the shared servers goes with it; a run killed before here is cleared by the next.
+  const kafka = createKafka({ brokers: stack.kafkaBrokers.split(','), clientId: 'bench-cleanup' });
+  for (const backend of stack.backends)
+    await dropRunDatabases(backend).catch((err: unknown) => {
+      progress(`${backend.name}: databases of run ${THIS_RUN} not dropped: ${String(err)}`);
+    });
+  await deleteRunTopics(kafka).catch((err: unknown) => {
+    progress(`topics of run ${THIS_RUN} not deleted: ${String(err)}`);
+  });
   await stack.close();
 }
 

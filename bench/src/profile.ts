@@ -9,7 +9,8 @@ import { ratioOf, type Figure } from './lib/figures.ts';
 import { cpuSeconds, databaseProcesses } from './lib/proc.ts';
 import { progress } from './lib/progress.ts';
 import type { Backend, Stack } from './lib/stack.ts';
-import { dropBenchDatabases, startSystem } from './lib/system.ts';
+import { startSystem } from './lib/system.ts';
+import { dropRunDatabases } from './lib/run-scope.ts';
 import type { Tokens } from './lib/tokens.ts';
 
 /** Benchmarks whose Lianxin side runs in the service processes (the others run in the bench process). */
@@ -135,7 +136,7 @@ export async function profileWorst(
   progress(
     `${o.backend.name}: profiling "${worst.f.figure}" (ratio ${worst.r.toFixed(2)}) with --cpu-prof`,
   );
-  await dropBenchDatabases(o.backend);
+  await dropRunDatabases(o.backend);
   const sys = await startSystem({ ...o, profile: { services: ['banks', 'outreach'], dir } });
   const bare = bareServer(o.stack, o.backend, o.portBase + 9, o.logDir);
   const pids = new Map([

@@ -126,7 +126,11 @@ export async function burst(ctx: BenchContext): Promise<Figure[]> {
     ctx,
     () => ceilingBurst(ctx),
     () => lianxinBurst(ctx),
-    { ceiling: say, lianxin: (r) => `${say(r)}; 100 confirmed, ≤ 10 per bank` },
+    {
+      ceiling: say,
+      lianxin: (r) =>
+        `${say(r)}; ${ctx.sizes.burstCapacity} confirmed, ≤ ${ctx.sizes.burstQuota} per bank`,
+    },
   );
   const base = {
     bench: 'burst',

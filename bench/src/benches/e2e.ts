@@ -2,6 +2,7 @@
 // beside kafkajs producing and consuming one message at the same rate.
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@lianxin/contracts';
+import { benchTopic } from '../lib/run-scope.ts';
 import { createKafka, ensureTopics } from '@lianxin/platform/messaging';
 import { Pool } from 'undici';
 import type { BenchContext } from '../context.ts';
@@ -64,7 +65,7 @@ async function watchBankTopic(
   const seen = new Map<string, number>();
   const consumer = kafka.consumer({ groupId: `bench-e2e-banks-${randomUUID()}` });
   await consumer.connect();
-  await consumer.subscribe({ topic: Topics.banks, fromBeginning: false });
+  await consumer.subscribe({ topic: benchTopic(Topics.banks), fromBeginning: false });
   const group = { joined: false };
   consumer.on(consumer.events.GROUP_JOIN, () => {
     group.joined = true;
@@ -259,7 +260,7 @@ export async function e2e(ctx: BenchContext): Promise<Figure[]> {
   const bankIds = banks.map((b) => b.bankId);
   const coordinators = await tokens.coordinators(100);
   const kafka = createKafka({ brokers: stack.kafkaBrokers.split(','), clientId: 'bench-e2e' });
-  const topic = 'bench.e2e.v1';
+  const topic = benchTopic('bench.e2e.v1');
   await ensureTopics(kafka, [{ topic, partitions: 3, replicationFactor: 1 }]);
   const say = (r: Round) =>
     `p50 ${r.p50.toFixed(1)} ms${r.relayP50 === undefined ? '' : ` (relay ${r.relayP50.toFixed(1)} ms)`}, p99 ${r.p99.toFixed(1)} ms over ${r.sent} writes at ${Math.round(r.rate)}/s${r.late > 0 ? ` (${r.late} late)` : ''}`;

@@ -2,11 +2,11 @@
 // beside a pooled nodemailer transport sending as many to the same server.
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@lianxin/contracts';
+import { benchTopic } from '../lib/run-scope.ts';
 import { createKafka } from '@lianxin/platform/messaging';
 import nodemailer from 'nodemailer';
 import type { BenchContext } from '../context.ts';
 import { alternate, figure, type Figure } from '../lib/figures.ts';
-import { progress } from '../lib/progress.ts';
 import { attendee, createBanks, scheduleForum, type System } from '../lib/system.ts';
 
 const BODY =
@@ -56,7 +56,7 @@ async function untilOnKafka(ctx: BenchContext, sessionId: string, n: number): Pr
   const seen = { n: 0 };
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic: Topics.registrations, fromBeginning: true });
+    await consumer.subscribe({ topic: benchTopic(Topics.registrations), fromBeginning: true });
     await consumer.run({
       eachMessage: ({ message }) => {
         const type = message.headers?.['event-type']?.toString();
@@ -124,43 +124,9 @@ async function lianxinRound(
   }
 }
 
-/** The notifier's consumer groups (services/notifier/src/shared/messaging.ts: `notifier-<topic>`). */
-const NOTIFIER_TOPICS = ['banks', 'accounts', 'sessions', 'registrations', 'bulletins'] as const;
-
-/**
- * The bench's notifier starts on a database dropped at the start of the run, while its consumer
- * groups on the shared broker still point into every earlier run's events (whose sessions its new
- * read model never saw, so each would be retried for ~24 s before being dead-lettered: one
- * partition stuck for hours). Its groups start at the end of each topic instead: a round's
- * banks, sessions and registrations all come after, so it needs nothing earlier. Run while no
- * notifier is up (a group with members cannot be moved).
- */
-async function startAtTheEnd(ctx: BenchContext): Promise<void> {
-  const kafka = createKafka({
-    brokers: ctx.stack.kafkaBrokers.split(','),
-    clientId: 'bench-email',
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set((await admin.listTopics()).filter((t) => t.startsWith('lianxin.')));
-    for (const name of NOTIFIER_TOPICS) {
-      const topic = `lianxin.${name}.v1`;
-      if (!existing.has(topic)) continue;
-      await admin.resetOffsets({ groupId: `notifier-${name}`, topic, earliest: false });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 export async function email(ctx: BenchContext): Promise<Figure[]> {
   const sys = await ctx.system();
   const start = sys.startNotifier;
-  if (start !== undefined) {
-    progress(`${ctx.backend.name} email: the notifier's groups start at the end of each topic`);
-    await startAtTheEnd(ctx);
-  }
   const rounds = await alternate(
     `${ctx.backend.name} email`,
     ctx,

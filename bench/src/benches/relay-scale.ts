@@ -1,7 +1,7 @@
 // 7. Relay at scale: publish latency of a few new events and the database's idle CPU, with many aggregates vs 100.
 import type { BenchContext } from '../context.ts';
 import { alternate, figure, type Figure } from '../lib/figures.ts';
-import { benchDbName } from '../lib/system.ts';
+import { benchDbName, benchTopic } from '../lib/run-scope.ts';
 import { outboxBench, type OutboxBench } from '../lib/outbox-fixture.ts';
 import { cpuSeconds, databaseProcesses } from '../lib/proc.ts';
 import { median } from '../lib/stats.ts';
@@ -26,12 +26,12 @@ async function cpuOver(port: number, ms: number): Promise<number> {
 }
 
 /**
- * Waits (up to 60 s) until the database is quiet with no relay running — PostgreSQL's autovacuum
+ * Waits (up to `seconds`: 60 in a full run) until the database is quiet with no relay running — PostgreSQL's autovacuum
  * works through a freshly inserted 50,000-row table and its GIN indexes for tens of seconds — so
  * the idle figure is the relay's polling, not the maintenance of the fixture's insert.
  */
-async function settle(port: number): Promise<number> {
-  const deadline = Date.now() + 60_000;
+async function settle(port: number, seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
   let cpu = await cpuOver(port, 1000);
   while (cpu > 2 && Date.now() < deadline) cpu = await cpuOver(port, 1000);
   return cpu;
@@ -41,7 +41,7 @@ async function measure(ctx: BenchContext, f: OutboxBench, ids: string[]): Promis
   const port = Number(new URL(ctx.backend.mongoUrl).port || 27017);
   if (databaseProcesses(port).length === 0)
     throw new Error(`no process found listening on :${port}`);
-  await settle(port);
+  await settle(port, ctx.sizes.settleSeconds);
   const relay = f.relay();
   // The relay's first pass, done before measuring: in a database new to it, that pass flags any
   // aggregates from before `outboxPending` (one scan of the collection, once per database: ADR 040).
@@ -79,13 +79,13 @@ export async function relayScale(ctx: BenchContext): Promise<Figure[]> {
     backend.mongoUrl,
     `${benchDbName(backend, 'relayscale')}_small`,
     stack.kafkaBrokers,
-    'bench.relayscale.v1',
+    benchTopic('bench.relayscale.v1'),
   );
   const large = await outboxBench(
     backend.mongoUrl,
     benchDbName(backend, 'relayscale'),
     stack.kafkaBrokers,
-    'bench.relayscale.v1',
+    benchTopic('bench.relayscale.v1'),
   );
   try {
     const smallIds = await small.seed(SMALL, 0);
@@ -109,7 +109,7 @@ export async function relayScale(ctx: BenchContext): Promise<Figure[]> {
     const base = {
       bench: 'relay-scale',
       backend: ctx.backend.name,
-      note: `the platform relay (poll 1 s) over a collection of ${big.toLocaleString('en-US')} aggregates with nothing pending (Lianxin column) vs ${SMALL} (ceiling column); ${TOUCHED} events written, time to acknowledged; database CPU (FerretDB + PostgreSQL processes, /proc) over ${sizes.idleSeconds} s idle after the relay's first pass, after waiting (≤ 60 s) for the database to fall under 2 % of a core without the relay (autovacuum of the fixture's insert) — on a shared stack it includes everyone's load`,
+      note: `the platform relay (poll 1 s) over a collection of ${big.toLocaleString('en-US')} aggregates with nothing pending (Lianxin column) vs ${SMALL} (ceiling column); ${TOUCHED} events written, time to acknowledged; database CPU (FerretDB + PostgreSQL processes, /proc) over ${sizes.idleSeconds} s idle after the relay's first pass, after waiting (≤ ${sizes.settleSeconds} s) for the database to fall under 2 % of a core without the relay (autovacuum of the fixture's insert) — on a shared stack it includes everyone's load`,
     };
     return [
       figure(

@@ -2,7 +2,7 @@
 import { EVENT_PRODUCER, encodeEnvelope } from '@lianxin/platform/messaging';
 import type { BenchContext } from '../context.ts';
 import { alternate, figure, type Figure } from '../lib/figures.ts';
-import { benchDbName } from '../lib/system.ts';
+import { benchDbName, benchTopic } from '../lib/run-scope.ts';
 import { eventData, outboxBench } from '../lib/outbox-fixture.ts';
 
 const CEILING_BATCH = 1000;
@@ -15,7 +15,7 @@ export async function relay(ctx: BenchContext): Promise<Figure[]> {
     backend.mongoUrl,
     benchDbName(backend, 'relay'),
     stack.kafkaBrokers,
-    'bench.relay.v1',
+    benchTopic('bench.relay.v1'),
   );
   // The same encoding the relay uses, so the ceiling sends messages of the same size.
   const sample = encodeEnvelope(

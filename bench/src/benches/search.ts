@@ -20,7 +20,7 @@ import { progress } from '../lib/progress.ts';
 import { startChild } from '../lib/services.ts';
 import { rssBytes } from '../lib/proc.ts';
 import { percentile } from '../lib/stats.ts';
-import { benchDbName } from '../lib/system.ts';
+import { benchTopicPrefix } from '../lib/run-scope.ts';
 
 interface Case {
   name: string;
@@ -71,7 +71,7 @@ function onIndex(index: SearchIndex, c: Case, amount: number): { p50: number; p9
 }
 
 /** Published bulletins searched, and requests per query and round (BENCH_SEARCH_REQUESTS: fewer on a loaded machine). */
-const SIZES = { full: { n: 10_000, amount: 500 }, quick: { n: 1_000, amount: 100 } };
+const SIZES = { full: { n: 10_000, amount: 500 }, quick: { n: 1_000, amount: 40 } };
 
 export async function search(ctx: BenchContext): Promise<Figure[]> {
   const { n } = ctx.quick ? SIZES.quick : SIZES.full;
@@ -79,7 +79,8 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
     process.env.BENCH_SEARCH_REQUESTS ?? (ctx.quick ? SIZES.quick : SIZES.full).amount,
   );
   const url = new URL(ctx.backend.mongoUrl);
-  url.pathname = `/${benchDbName(ctx.backend, `content_search_${n}`)}`;
+  // Not the run's: the corpus is kept between runs (next comment), so it is named by size only.
+  url.pathname = `/bench_${ctx.backend.name}_content_search_${n}`;
   const conn = await connectDb({ url: url.toString(), poolSize: 20, timeoutMs: 120_000 });
   try {
     const models = createModels(conn);
@@ -106,8 +107,8 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
         MONGO_URL: url.toString(),
         KAFKA_BROKERS: ctx.stack.kafkaBrokers,
         KAFKA_CLIENT_ID: 'bench-content',
-        // Its own topics: the seeded bulletins' bulletin.changed stay off the dev stack's.
-        KAFKA_TOPIC_PREFIX: `bench-search-${ctx.backend.name}.`,
+        // The run's topics: the seeded bulletins' bulletin.changed stay off the dev stack's.
+        KAFKA_TOPIC_PREFIX: benchTopicPrefix(),
         JWT_PUBLIC_KEY_FILE: ctx.tokens.publicKeyPath,
         LOAD_DEMO: 'false',
         LOG_LEVEL: 'warn',

@@ -8,6 +8,7 @@ import { progress } from './progress.ts';
 import { startChild, type RunningChild } from './services.ts';
 import type { Backend, Stack } from './stack.ts';
 import type { Tokens } from './tokens.ts';
+import { benchDbName, benchTopicPrefix } from './run-scope.ts';
 
 export interface SystemOptions {
   stack: Stack;
@@ -56,29 +57,7 @@ export function uniqueMobile(): string {
   return `13${String(mobileBase + counter).slice(-9)}`;
 }
 
-/** The bench's database for a service or a benchmark on a backend, e.g. `bench_sqlite_outreach`. */
-export const benchDbName = (backend: Backend, service: string): string =>
-  `bench_${backend.name}_${service}`;
-
-const BENCH_DBS = [
-  'banks',
-  'outreach',
-  'notifier',
-  'ceiling',
-  'relay',
-  'relayscale',
-  'relayscale_small',
-];
-
-/** Fresh databases each run: leftovers would make later runs slower without measuring more. */
-export async function dropBenchDatabases(backend: Backend): Promise<void> {
-  const mongo = await MongoClient.connect(backend.mongoUrl);
-  try {
-    for (const s of BENCH_DBS) await mongo.db(benchDbName(backend, s)).dropDatabase();
-  } finally {
-    await mongo.close();
-  }
-}
+export { benchDbName } from './run-scope.ts';
 
 export const notifierExists = (repoRoot: string): boolean =>
   existsSync(join(repoRoot, 'services/notifier/src/main.ts'));
@@ -94,6 +73,8 @@ export async function startSystem(o: SystemOptions): Promise<System> {
       MONGO_URL: url.toString(),
       KAFKA_BROKERS: o.stack.kafkaBrokers,
       KAFKA_CLIENT_ID: `bench-${service}`,
+      // The run's own topics and groups: no offsets inherited, no partitions shared with a `pnpm start`.
+      KAFKA_TOPIC_PREFIX: benchTopicPrefix(),
       JWT_PUBLIC_KEY_FILE: o.tokens.publicKeyPath,
       LOAD_DEMO: 'false',
       LOG_LEVEL: 'warn',
@@ -125,8 +106,8 @@ export async function startSystem(o: SystemOptions): Promise<System> {
     const banks = await start('banks', o.portBase + 1, {});
     const outreach = await start('outreach', o.portBase + 2, {
       CHECK_IN_SECRET: randomBytes(32).toString('hex'),
-      // A group of its own: another outreach on the same broker (a `pnpm start`) must not share partitions.
-      BANK_CONSUMER_GROUP: `bench-${o.runId}-${o.backend.name}-banks`,
+      // Per backend: the run's two backends' outreaches each read every bank event.
+      BANK_CONSUMER_GROUP: `${o.backend.name}-banks`,
     });
     const startNotifier = notifierExists(o.stack.repoRoot)
       ? () =>
