@@ -44,7 +44,14 @@ export default defineConfig({
       // The console in a real chromium: last, so neither the suite nor the drills skew its timings.
       {
         extends: true,
-        test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 2 } },
+        test: {
+          name: 'browser',
+          include: BROWSER,
+          sequence: { groupOrder: 2 },
+          // A page waits on the real services: vitest's 1-s default for expect.poll failed the
+          // officer's attendance count under load (2 of 3 shown after 1 s, 3 soon after).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+        },
       },
     ],
     benchmark: {
