@@ -132,7 +132,7 @@ func (g *ginIndexer) syncAll(ctx context.Context) error {
 			return err
 		}
 		for _, coll := range colls {
-			unlock := lockWrite(command{name: "create", db: db, coll: coll}, true)
+			unlock := lockWrite(db)
 			g.sync(db, coll)
 			unlock()
 		}

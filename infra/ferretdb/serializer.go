@@ -1,6 +1,6 @@
 package main
 
-// A MongoDB wire-protocol proxy that runs one write command at a time.
+// A MongoDB wire-protocol proxy that runs one write command at a time in each database.
 //
 // Each client connection gets its own connection to FerretDB. Requests are
 // forwarded whole; for a command that may write, the lock of its database is held
@@ -65,18 +65,19 @@ var (
 	dbLocks   = map[string]*sync.Mutex{}
 )
 
-// lockWrite takes the locks a write to cmd's database needs and returns their release.
-func lockWrite(cmd command, parsed bool) func() {
-	if !parsed || cmd.db == "" || cmd.db == "admin" {
+// lockWrite takes the locks a write to database db needs and returns their release; "" (a
+// command that could not be parsed, or names no database) and "admin" take every database's.
+func lockWrite(db string) func() {
+	if db == "" || db == "admin" {
 		all.Lock()
 		return all.Unlock
 	}
 	all.RLock()
 	dbLocksMu.Lock()
-	m, ok := dbLocks[cmd.db]
+	m, ok := dbLocks[db]
 	if !ok {
 		m = &sync.Mutex{}
-		dbLocks[cmd.db] = m
+		dbLocks[db] = m
 	}
 	dbLocksMu.Unlock()
 	m.Lock()
@@ -156,7 +157,7 @@ func roundTrip(req []byte, backend net.Conn, br *bufio.Reader, client net.Conn) 
 	cmd, parsed := parseCommand(req)
 	write := opCode(req) != opQuery && cmd.writes(parsed)
 	if write {
-		defer lockWrite(cmd, parsed)()
+		defer lockWrite(cmd.db)()
 	}
 	if _, err := backend.Write(req); err != nil {
 		return err
