@@ -23,6 +23,7 @@ export async function fillSession(ctx: BenchContext, n: number): Promise<string>
   const liaisons = await Promise.all(banks.map((b) => tokens.liaison(b.bankId, b.liaisonId ?? '')));
   const sessionId = await scheduleForum(sys, tokens, banks, 10_000, null);
   const batches = Math.ceil(n / BATCH);
+  const t0 = performance.now();
   let next = 0;
   const worker = async (w: number) => {
     for (;;) {
@@ -38,8 +39,12 @@ export async function fillSession(ctx: BenchContext, n: number): Promise<string>
           attendees: Array.from({ length: size }, (_, i) => attendee(b * BATCH + i)),
         },
       );
-      if (b % 20 === 0)
-        process.stderr.write(`  … ${Math.min(n, (b + 1) * BATCH)}/${n} registrations\r`);
+      if (b % 20 === 0) {
+        const s = (performance.now() - t0) / 1000;
+        process.stderr.write(
+          `  … ${Math.min(n, (b + 1) * BATCH)}/${n} registrations in ${Math.round(s)} s\n`,
+        );
+      }
     }
   };
   await Promise.all(Array.from({ length: 12 }, (_, w) => worker(w)));
