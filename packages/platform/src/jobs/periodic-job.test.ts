@@ -225,4 +225,27 @@ describe('periodic job', () => {
     expect(await j.tick()).toBe('ran');
     expect(j.status()).toMatchObject({ passes: 2, failures: 1, succeededOnce: true });
   });
+
+  it('when passes end while a renewal is in flight, then no lease is reported lost and each release is the last write', async () => {
+    const name = `renew-at-end-${env.id}`;
+    const warnings: string[] = [];
+    // A logger that keeps every warning: a renewal landing after the release used to read the
+    // released lease as "lost to another replica".
+    const seen = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+    const j = new PeriodicJob({
+      connection: connA,
+      log: seen,
+      name,
+      intervalMs: 60_000,
+      leaseMs: 60,
+      renewMs: 5,
+      run: () => sleep(8 + Math.random() * 20),
+    });
+    jobs.push(j);
+    for (let i = 0; i < 60; i++) expect(await j.tick()).toBe('ran');
+    // Give any renewal still on its way the time to land.
+    await sleep(200);
+    expect(warnings).toEqual([]);
+    expect((await new JobLease(connA, name, 'reader', 1).read())?.owner).toBeNull();
+  });
 });

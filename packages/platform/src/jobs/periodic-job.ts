@@ -135,27 +135,29 @@ export class PeriodicJob {
     this.abort = abort;
     if (this.stopping) abort.abort(new Error(`job ${name} stopping`));
     // One renewal at a time: a renewal slower than `renewMs` (a loaded database) is not joined by
-    // another; the next tick after it finishes renews again.
-    let renewing = false;
+    // another; the next tick after it finishes renews again. The pass's end waits for one in
+    // flight before releasing, so a renewal never lands after the release (and never reads the
+    // released lease as lost to another replica).
+    let renewal: Promise<void> | undefined;
+    let finished = false;
     const renewer = setInterval(() => {
-      if (renewing) return;
-      renewing = true;
-      this.lease
+      if (renewal) return;
+      renewal = this.lease
         .renew()
-        .finally(() => {
-          renewing = false;
-        })
         .then(
           (held) => {
-            if (!held && !abort.signal.aborted) {
+            if (!held && !finished && !abort.signal.aborted) {
               log.warn({ job: name }, 'job lease lost to another replica; stopping the pass');
               abort.abort(new Error(`job ${name} lost its lease`));
             }
           },
           (err: unknown) => {
-            log.warn({ err, job: name }, 'job lease renewal failed');
+            if (!finished) log.warn({ err, job: name }, 'job lease renewal failed');
           },
-        );
+        )
+        .finally(() => {
+          renewal = undefined;
+        });
     }, this.renewMs);
     let outcome: JobOutcome = 'ran';
     try {
@@ -164,8 +166,10 @@ export class PeriodicJob {
       outcome = 'failed';
       log.error({ err, job: name }, 'job pass failed; next tick retries');
     } finally {
+      finished = true;
       clearInterval(renewer);
       this.abort = undefined;
+      await renewal;
       await this.lease.release().catch((err: unknown) => {
         log.warn({ err, job: name }, 'job lease release failed; it expires by itself');
       });

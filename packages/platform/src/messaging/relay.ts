@@ -62,6 +62,8 @@ export interface RelayOptions {
   batchSize?: number;
   /** Longest wait between attempts while the broker fails. */
   maxBackoffMs?: number;
+  /** How long an aggregate whose events cannot be encoded is passed over before a retry. Default 60 s. */
+  unencodableRetryMs?: number;
   /** Called between a publish and the removal of what it published: the crash drill's seam. */
   afterPublish?: (aggregateId: string) => Promise<void>;
 }
@@ -69,13 +71,16 @@ export interface RelayOptions {
 export interface RelayStats {
   published: number;
   failures: number;
+  /** Aggregates held back because their events could not be made into messages (see publish). */
+  heldBack: number;
 }
 
 export class OutboxRelay {
   readonly owner = `relay-${randomUUID()}`;
-  readonly stats: RelayStats = { published: 0, failures: 0 };
+  readonly stats: RelayStats = { published: 0, failures: 0, heldBack: 0 };
   private readonly producer: Producer;
   private readonly leaseMs: number;
+  private readonly unencodableRetryMs: number;
   private readonly pollMs: number;
   private readonly idlePollMs: number;
   private readonly batchSize: number;
@@ -91,6 +96,7 @@ export class OutboxRelay {
   constructor(private readonly opts: RelayOptions) {
     this.producer = opts.kafka.producer(EVENT_PRODUCER);
     this.leaseMs = opts.leaseMs ?? 30_000;
+    this.unencodableRetryMs = opts.unencodableRetryMs ?? 60_000;
     this.pollMs = opts.pollMs ?? 1_000;
     this.idlePollMs = Math.max(this.pollMs, opts.idlePollMs ?? this.pollMs * 5);
     this.batchSize = opts.batchSize ?? 50;
@@ -263,9 +269,17 @@ export class OutboxRelay {
     );
     if (claimed.length === 0) return 0;
     // empty when a relay died between removing the events and clearing the flag
-    const withEvents = claimed.filter((doc) => doc.outbox.length > 0);
+    let withEvents = claimed.filter((doc) => doc.outbox.length > 0);
+    let released = claimed;
     try {
-      if (withEvents.length > 0) await this.publish(source, withEvents);
+      const unencodable = withEvents.length > 0 ? await this.publish(source, withEvents) : [];
+      if (unencodable.length > 0) {
+        const held = new Set(unencodable);
+        this.stats.heldBack += held.size;
+        await Promise.all(unencodable.map((doc) => this.holdBack(coll, doc._id)));
+        withEvents = withEvents.filter((doc) => !held.has(doc));
+        released = claimed.filter((doc) => !held.has(doc));
+      }
     } catch (err) {
       // Give the leases back at once so the next attempt (ours or another relay's) needn't wait them out.
       await Promise.all(
@@ -285,7 +299,7 @@ export class OutboxRelay {
     const sentCount = withEvents.reduce((n, doc) => n + doc.outbox.length, 0);
     this.stats.published += sentCount;
     await Promise.all(
-      claimed.map(async (doc) => {
+      released.map(async (doc) => {
         const sent = new Set(doc.outbox.map((e) => e.id));
         await this.opts.afterPublish?.(String(doc._id));
         await releaseOutbox({
@@ -327,34 +341,81 @@ export class OutboxRelay {
     return { ...event, id, data: source.expand?.(doc, event) ?? event.data };
   }
 
-  private async publish(source: RelaySource, docs: OutboxDoc[]): Promise<void> {
+  /**
+   * Publishes the docs' events in one `sendBatch`; returns the docs whose events could not be
+   * made into messages (their source's `expand`, `topicFor` or `keyFor` threw), which were left
+   * out so that one bad aggregate does not hold back the batch.
+   */
+  private async publish(source: RelaySource, docs: OutboxDoc[]): Promise<OutboxDoc[]> {
     if (!this.connected) {
       await this.producer.connect();
       this.connected = true;
     }
     const byTopic = new Map<string, Message[]>();
+    const unencodable: OutboxDoc[] = [];
     for (const doc of docs) {
-      doc.outbox.forEach((pending, i) => {
-        const event = pending.shared ? this.expanded(source, doc, pending) : pending;
-        const envelope: Envelope = {
-          id: event.id,
-          type: event.type,
-          source: this.opts.source,
-          subject: String(doc._id),
-          sequence: sequenceOf(doc, i),
-          time: event.time,
-          schemaVersion: event.schemaVersion,
-          data: event.data,
-        };
-        const topic = source.topicFor(event.type);
+      let messages: [string, Message][];
+      try {
+        messages = doc.outbox.map((pending, i) => {
+          const event = pending.shared ? this.expanded(source, doc, pending) : pending;
+          const envelope: Envelope = {
+            id: event.id,
+            type: event.type,
+            source: this.opts.source,
+            subject: String(doc._id),
+            sequence: sequenceOf(doc, i),
+            time: event.time,
+            schemaVersion: event.schemaVersion,
+            data: event.data,
+          };
+          return [
+            source.topicFor(event.type),
+            encodeEnvelope(envelope, source.keyFor?.(doc, event) ?? String(doc._id)),
+          ];
+        });
+      } catch (err) {
+        // Only the id and the types: event data may hold personal data and is never logged.
+        this.opts.log.error(
+          {
+            err,
+            collection: source.collection,
+            aggregateId: String(doc._id),
+            types: doc.outbox.map((e) => e.type),
+            retryInMs: this.unencodableRetryMs,
+          },
+          'outbox relay: an aggregate’s events could not be made into messages; held back, the rest of the batch goes on',
+        );
+        unencodable.push(doc);
+        continue;
+      }
+      for (const [topic, message] of messages) {
         const list = byTopic.get(topic) ?? [];
-        list.push(encodeEnvelope(envelope, source.keyFor?.(doc, event) ?? String(doc._id)));
+        list.push(message);
         byTopic.set(topic, list);
+      }
+    }
+    if (byTopic.size > 0) {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    return unencodable;
+  }
+
+  /**
+   * Leaves an aggregate whose events cannot be encoded to a lease no relay owns until the retry
+   * time, so the next scans (and `drain`) pass over it instead of failing on it every poll.
+   */
+  private async holdBack(coll: Coll, id: AggregateId): Promise<void> {
+    await coll.updateOne(
+      { _id: id, outboxLeaseOwner: this.owner },
+      {
+        $set: {
+          outboxLeaseOwner: `held-back:${this.owner}`,
+          outboxLeaseUntil: new Date(Date.now() + this.unencodableRetryMs),
+        },
+      },
+    );
   }
 }

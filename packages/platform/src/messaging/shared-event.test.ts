@@ -64,4 +64,49 @@ describe('shared events', () => {
     expect(sharedEventId(event.id, 'agg-2')).not.toBe(a);
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('when one aggregate’s shared event cannot be expanded, then the rest of its batch is published and it is retried later', async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `c-${env.id}-poison-${i}`);
+    for (const [i, id] of ids.entries()) await createCounter(f.counters, id, `网点${i}`);
+    const bad = ids[3] ?? '';
+    const event = newSharedEvent('counter.audited', { by: '审计' });
+    await f.counters.updateMany({ _id: { $in: ids } }, withEvents({ $set: { value: 1 } }, [event]));
+    const expandUnless =
+      (broken: boolean) => (doc: Record<string, unknown>, e: { data: unknown }) => {
+        if (broken && doc._id === bad) throw new Error('expand: no name');
+        return { ...(e.data as object), name: doc.name };
+      };
+    const sources = (broken: boolean) => [
+      { collection: 'counters', topicFor: () => f.topic, expand: expandUnless(broken) },
+    ];
+    const first = f.relay({ sources: sources(true), unencodableRetryMs: 500 });
+    // drain() returns although one aggregate is still pending: it is held back, not ours.
+    const sent = await first.drain();
+    expect(first.stats.heldBack).toBe(1);
+    const audited = async () =>
+      envelopes(
+        (
+          await readTopic(env.kafkaBrokers, f.topic, {
+            until: (m) =>
+              m.filter((x) => x.headers['event-type'] === 'counter.audited').length >= 7,
+          })
+        ).map((m) => m.value),
+      ).filter((e) => e.type === 'counter.audited' && ids.includes(e.subject));
+    expect((await audited()).map((e) => e.subject).sort()).toEqual(
+      ids.filter((id) => id !== bad).sort(),
+    );
+    expect(sent).toBe(14);
+    const held = await f.counters.findById(bad).lean();
+    expect(held).toMatchObject({ outboxPending: true });
+    expect(held?.outbox).toHaveLength(2);
+
+    // Once the cause is gone (a fixed build), the next relay publishes it after the hold.
+    const fixed = f.relay({ sources: sources(false) });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await fixed.drain()).toBe(2);
+    expect(await f.counters.findById(bad).lean()).toMatchObject({
+      outbox: [],
+      outboxPending: false,
+    });
+  });
 });

@@ -13,7 +13,7 @@ import {
 import { awaitingReview, indexRecordOf, prefixed, viewsOf } from './search-keys.rules.ts';
 import type { IndexRecord } from './search.projection.ts';
 import { termPattern, textQuery } from './search.rules.ts';
-import type { WithdrawalModel } from './withdrawal.model.ts';
+import type { WithdrawalRepository } from './withdrawal.repository.ts';
 
 /** What `listIndexes` answers, as far as the retirement of old indexes needs it. */
 const IndexList = z.array(
@@ -94,7 +94,7 @@ export interface RepositoryOptions {
 export class BulletinRepository {
   constructor(
     private readonly model: BulletinModel,
-    private readonly withdrawalsModel: WithdrawalModel,
+    private readonly withdrawals: WithdrawalRepository,
     /** Called after every write that appended events (wakes the outbox relay). */
     private readonly afterWrite: () => void = () => undefined,
     private readonly options: RepositoryOptions = {},
@@ -134,15 +134,9 @@ export class BulletinRepository {
     // Every write also tells the other replicas' search indexes which bulletin changed (ADR 036).
     const update = withEvents({ $set: stateOf(next) }, [...events, changedEvent(next)]);
     // A write that makes a bulletin unreadable is announced first, so that from the moment it
-    // lands every reader's search sees it, whatever its replica's index has applied (ADR 039).
-    // `$max`: a delayed upsert of an earlier attempt never lowers a later one's revision.
-    if (previous.status === 'published' && next.status !== 'published') {
-      await this.withdrawalsModel.updateOne(
-        { _id: new Types.ObjectId(previous.id) },
-        { $max: { revision: next.revision } },
-        { upsert: true },
-      );
-    }
+    // lands every reader's search sees it, whatever its replica's index has applied (ADR 039, 044).
+    if (previous.status === 'published' && next.status !== 'published')
+      await this.withdrawals.announce(previous.id, next.revision);
     const res = await this.model.updateOne(
       { _id: new Types.ObjectId(previous.id), revision: previous.revision },
       update,
@@ -167,15 +161,6 @@ export class BulletinRepository {
     if (!Types.ObjectId.isValid(id)) return null;
     const doc = await this.model.findOne({ _id: new Types.ObjectId(id) }, LIGHT).lean<StoredDoc>();
     return doc === null ? null : indexRecordOf(toBulletin(doc));
-  }
-
-  /**
-   * Every bulletin ever withdrawn from readers, with the revision its withdrawal made: one read
-   * of a small collection (one tiny document per retraction; ADR 039).
-   */
-  async withdrawals(): Promise<Map<string, number>> {
-    const docs = await this.withdrawalsModel.find({}).lean();
-    return new Map(docs.map((d) => [d._id.toHexString(), d.revision]));
   }
 
   /**
@@ -266,13 +251,18 @@ export class BulletinRepository {
     );
   }
 
-  /** Drops the indexes over the retired key arrays that are still there; their names. */
-  async dropRetiredKeyIndexes(): Promise<string[]> {
+  /** Names of the indexes over the retired key arrays that are still there (dropped last, ADR 039). */
+  async retiredKeyIndexes(): Promise<string[]> {
     const retired = new Set(RETIRED_KEY_FIELDS);
     const indexes = IndexList.parse(await this.model.collection.listIndexes().toArray());
-    const names = indexes
+    return indexes
       .filter((ix) => Object.keys(ix.key).some((k) => retired.has(k)))
       .map((ix) => ix.name);
+  }
+
+  /** Drops the indexes over the retired key arrays that are still there; their names. */
+  async dropRetiredKeyIndexes(): Promise<string[]> {
+    const names = await this.retiredKeyIndexes();
     for (const name of names) await this.model.collection.dropIndex(name);
     return names;
   }

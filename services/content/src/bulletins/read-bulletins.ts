@@ -19,12 +19,12 @@ export async function readBulletin(
 
 /**
  * The replica's search index picks the page, counts the matches and holds the page's list rows
- * (ADR 036, 039): no bulletin is read from the database. A reader's search first reads the
- * withdrawals, so a retraction this replica's index has not applied yet is neither shown nor
+ * (ADR 036, 039): no bulletin is read from the database. A reader's search first reads what is
+ * new in the withdrawals log (ADR 044), so a retraction this replica's index has not applied yet is neither shown nor
  * counted. Until the index is built, the database search answers (slow, but correct).
  */
 export async function searchBulletins(
-  deps: Pick<Deps, 'bulletins' | 'search'>,
+  deps: Pick<Deps, 'bulletins' | 'search' | 'withdrawals'>,
   readership: Readership,
   filter: SearchFilter,
   page: number,
@@ -45,18 +45,15 @@ export async function searchBulletins(
 
 /**
  * Bulletins the index still holds as published although a withdrawal at a later revision than
- * it holds exists, and that the database confirms are no longer published. Usually none: only
- * while this replica's consumer lags behind a retraction, or when a retraction lost its race (the
- * database then says published, and the bulletin stays shown).
+ * it holds was announced, and that the database confirms are no longer published. Usually none:
+ * only while this replica's consumer lags behind a retraction, or when a retraction lost its race
+ * (the database then says published, and the bulletin stays shown). The watch reads only the
+ * log's head and what is new since the last search (ADR 044).
  */
 async function withdrawnButHeldPublic(
-  deps: Pick<Deps, 'bulletins' | 'search'>,
+  deps: Pick<Deps, 'bulletins' | 'search' | 'withdrawals'>,
 ): Promise<Set<string>> {
-  const unsure: string[] = [];
-  for (const [id, revision] of await deps.bulletins.withdrawals()) {
-    const held = deps.search.revisionOf(id);
-    if (held !== null && held < revision && deps.search.isPublic(id)) unsure.push(id);
-  }
+  const unsure = await deps.withdrawals.unapplied(deps.search);
   const current = await Promise.all(unsure.map((id) => deps.bulletins.find('reader', id)));
   return new Set(unsure.filter((_, i) => current[i] === null));
 }

@@ -9,6 +9,8 @@ import { createModels } from '../shared/models.ts';
 import { BulletinRepository, type SearchFilter } from './bulletin.repository.ts';
 import { buildSearchIndex } from './build-search-index.ts';
 import { searchBulletins } from './read-bulletins.ts';
+import { WithdrawalWatch } from './withdrawal-watch.ts';
+import { WithdrawalRepository } from './withdrawal.repository.ts';
 import { SearchIndex } from './search.projection.ts';
 
 const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '100,10000').split(',').map(Number);
@@ -22,6 +24,7 @@ interface Corpus {
   conn: Connection;
   bulletins: BulletinRepository;
   search: SearchIndex;
+  withdrawals: WithdrawalWatch;
 }
 
 async function corpus(n: number): Promise<Corpus> {
@@ -30,7 +33,8 @@ async function corpus(n: number): Promise<Corpus> {
   const conn = await connectDb({ url: url.toString(), poolSize: 20, timeoutMs: 120_000 });
   const models = createModels(conn);
   await Promise.all(Object.values(conn.models).map((m) => m.init()));
-  const bulletins = new BulletinRepository(models.bulletins, models.withdrawals);
+  const log = new WithdrawalRepository(models.withdrawals);
+  const bulletins = new BulletinRepository(models.bulletins, log);
   const have = await models.bulletins.countDocuments({ status: 'published' });
   if (have !== n) {
     await models.bulletins.deleteMany({});
@@ -42,7 +46,7 @@ async function corpus(n: number): Promise<Corpus> {
   }
   const search = new SearchIndex();
   await buildSearchIndex({ bulletins, search });
-  return { n, conn, bulletins, search };
+  return { n, conn, bulletins, search, withdrawals: new WithdrawalWatch(log) };
 }
 
 const corpora = new Map<number, Corpus>();

@@ -1,21 +1,60 @@
-// Withdrawals: one small document per bulletin that stopped being readable, written before the bulletin, so a reader's search can correct a lagging index with one read (ADR 039).
+// Withdrawals: a numbered log of bulletins that stopped being readable, and its head counter, written before the bulletin, so a reader's search reads only what is new (ADR 039, 044).
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 
 export interface WithdrawalDoc {
-  /** The bulletin's id. */
-  _id: Types.ObjectId;
-  /** The highest revision a write that withdraws the bulletin was about to make (`$max`). */
-  revision: number;
+  /** The withdrawal's number: 1, 2, 3 … as handed out by the head (`$inc`). */
+  _id: number;
+  /** The bulletin withdrawn; absent on a voided number. */
+  bulletinId?: Types.ObjectId;
+  /** The revision the withdrawing write was about to make. */
+  revision?: number;
+  /** A number whose writer never wrote it, voided by a reader so no late writer can use it (ADR 044). */
+  void?: boolean;
 }
 
-// No index but `_id`: a search reads the whole (small) collection, an upsert goes by `_id`.
+export interface WithdrawalHeadDoc {
+  /** Always `head`: the one document. */
+  _id: string;
+  /** The last number handed out. */
+  last: number;
+}
+
+// No index but `_id`: every read is by exact number (pushed down to SQL), or the whole log once per process.
 const withdrawalSchema = new Schema<WithdrawalDoc>(
-  { revision: { type: Number, required: true } },
+  {
+    _id: { type: Number, required: true },
+    bulletinId: { type: Schema.Types.ObjectId },
+    revision: { type: Number },
+    void: { type: Boolean },
+  },
+  { versionKey: false },
+);
+
+// One document, read and bumped by exact `_id`.
+const headSchema = new Schema<WithdrawalHeadDoc>(
+  { _id: { type: String, required: true }, last: { type: Number, required: true } },
   { versionKey: false },
 );
 
 export type WithdrawalModel = Model<WithdrawalDoc>;
+export type WithdrawalHeadModel = Model<WithdrawalHeadDoc>;
 
-export function withdrawalModel(conn: Connection): WithdrawalModel {
-  return conn.model<WithdrawalDoc>('BulletinWithdrawal', withdrawalSchema, 'bulletin_withdrawals');
+export interface WithdrawalModels {
+  log: WithdrawalModel;
+  head: WithdrawalHeadModel;
+}
+
+export function withdrawalModels(conn: Connection): WithdrawalModels {
+  return {
+    log: conn.model<WithdrawalDoc>(
+      'BulletinWithdrawal',
+      withdrawalSchema,
+      'bulletin_withdrawal_log',
+    ),
+    head: conn.model<WithdrawalHeadDoc>(
+      'BulletinWithdrawalHead',
+      headSchema,
+      'bulletin_withdrawal_head',
+    ),
+  };
 }
