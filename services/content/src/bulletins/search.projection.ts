@@ -70,6 +70,31 @@ class Postings {
     }
     this.ords[this.n++] = ord;
   }
+
+  /** Whether `ord` is in the list (ascending: binary search). */
+  has(ord: number): boolean {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ords[mid] ?? -1;
+      if (at === ord) return true;
+      if (at < ord) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+interface Hit {
+  id: string;
+  at: number;
+  row: BulletinDto;
+}
+
+/** Newest first, then by id descending: the order of every page. */
+function before(at: number, id: string, other: { at: number; id: string }): boolean {
+  return at > other.at || (at === other.at && id > other.id);
 }
 
 // Ordinals of replaced texts stay in the posting lists (skipped when read) until this many pile up.
@@ -157,7 +182,18 @@ export class SearchIndex {
   ): IndexPage {
     const text = filter.q === undefined ? null : textQuery(filter.q);
     if (text !== null && text.terms.length === 0) return { ids: [], rows: [], total: 0 };
-    const terms = text?.terms ?? [];
+    const rarest = this.rarestPostings(text?.grams ?? []);
+    if (rarest === 'none') return { ids: [], rows: [], total: 0 };
+    // A two-character term is one bigram: a text holds it exactly when the text's ordinal is in
+    // its posting list (binary search), which is cheaper than scanning the text. The rarest
+    // bigram's own term needs no check at all: the candidates come from its list.
+    const byPosting: Postings[] = [];
+    const bySubstring: string[] = [];
+    for (const term of text?.terms ?? []) {
+      const postings = Array.from(term).length === 2 ? this.postings.get(term) : undefined;
+      if (postings === undefined) bySubstring.push(term);
+      else if (postings !== rarest) byPosting.push(postings);
+    }
     const matches = (entry: Entry, slot: Slot): boolean => {
       const r = entry.record;
       const v = slot.view;
@@ -173,18 +209,37 @@ export class SearchIndex {
       if (filter.audience !== undefined && !v.audiences.includes(filter.audience)) return false;
       if (filter.from !== undefined && v.caseDate < filter.from) return false;
       if (filter.to !== undefined && v.caseDate > filter.to) return false;
-      return terms.every((term) => v.text.includes(term));
+      return (
+        byPosting.every((p) => p.has(slot.ord)) && bySubstring.every((t) => v.text.includes(t))
+      );
     };
-    const hits: { id: string; at: number; row: BulletinDto }[] = [];
+    // Only the first `page * pageSize` in order are kept (a sorted array, newest first), not
+    // every match: a common word matches most of the corpus, and sorting it all was most of the
+    // search's time (ADR 044, profile).
+    const keep = page * pageSize;
+    const top: Hit[] = [];
+    let total = 0;
     const consider = (entry: Entry | undefined, ord: number | null): void => {
       const slot = entry?.[view];
       if (entry === undefined || slot === null || slot === undefined) return;
       if (ord !== null && slot.ord !== ord) return; // a replaced text, or the other view's
-      if (matches(entry, slot))
-        hits.push({ id: entry.record.id, at: slot.view.at, row: slot.view.row });
+      if (!matches(entry, slot)) return;
+      total += 1;
+      const at = slot.view.at;
+      const id = entry.record.id;
+      const last = top[top.length - 1];
+      if (top.length >= keep && (last === undefined || !before(at, id, last))) return;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = top[mid];
+        if (m !== undefined && before(m.at, m.id, { at, id })) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, { id, at, row: slot.view.row });
+      if (top.length > keep) top.pop();
     };
-    const rarest = this.rarestPostings(text?.grams ?? []);
-    if (rarest === 'none') return { ids: [], rows: [], total: 0 };
     if (rarest === null) {
       for (const entry of this.entries.values()) consider(entry, null);
     } else {
@@ -194,9 +249,8 @@ export class SearchIndex {
         if (owner !== undefined) consider(this.entries.get(owner), ord);
       }
     }
-    hits.sort((a, b) => b.at - a.at || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0));
-    const shown = hits.slice((page - 1) * pageSize, page * pageSize);
-    return { ids: shown.map((h) => h.id), rows: shown.map((h) => h.row), total: hits.length };
+    const shown = top.slice((page - 1) * pageSize, keep);
+    return { ids: shown.map((h) => h.id), rows: shown.map((h) => h.row), total };
   }
 
   /** Every record held, by id: what a rebuild from the database must equal. */
