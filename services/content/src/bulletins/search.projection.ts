@@ -240,10 +240,13 @@ export class SearchIndex {
       top.splice(lo, 0, { id, at, row: slot.view.row });
       if (top.length > keep) top.pop();
     };
+    // Latest first (ordinals and the map grow in the order texts were added, roughly their age):
+    // once the page is full, most older matches are only counted, not placed.
     if (rarest === null) {
-      for (const entry of this.entries.values()) consider(entry, null);
+      const all = Array.from(this.entries.values());
+      for (let i = all.length - 1; i >= 0; i--) consider(all[i], null);
     } else {
-      for (let i = 0; i < rarest.n; i++) {
+      for (let i = rarest.n - 1; i >= 0; i--) {
         const ord = rarest.ords[i] ?? -1;
         const owner = this.owners[ord];
         if (owner !== undefined) consider(this.entries.get(owner), ord);
