@@ -1,6 +1,7 @@
 // The search read model of one content replica: every bulletin's two views and list rows in memory, a bigram → bulletins posting list, apply-if-newer by revision (ADR 036, 039).
 import type { BulletinDto } from './bulletin.schemas.ts';
 import { bigramsOf, textQuery } from './search.rules.ts';
+import { TopMatches } from './search-top.ts';
 
 /** What one view of a bulletin is searched and sorted by (the stored search keys of ADR 015). */
 export interface IndexedView {
@@ -84,17 +85,6 @@ class Postings {
     }
     return false;
   }
-}
-
-interface Hit {
-  id: string;
-  at: number;
-  row: BulletinDto;
-}
-
-/** Newest first, then by id descending: the order of every page. */
-function before(at: number, id: string, other: { at: number; id: string }): boolean {
-  return at > other.at || (at === other.at && id > other.id);
 }
 
 // Ordinals of replaced texts stay in the posting lists (skipped when read) until this many pile up.
@@ -213,47 +203,25 @@ export class SearchIndex {
         byPosting.every((p) => p.has(slot.ord)) && bySubstring.every((t) => v.text.includes(t))
       );
     };
-    // Only the first `page * pageSize` in order are kept (a sorted array, newest first), not
-    // every match: a common word matches most of the corpus, and sorting it all was most of the
-    // search's time (ADR 044, profile).
-    const keep = page * pageSize;
-    const top: Hit[] = [];
-    let total = 0;
+    // Every match is counted, but only those that can be on the first `page` pages are sorted:
+    // a common word matches most of the corpus (ADR 044, profile).
+    const top = new TopMatches(page * pageSize);
     const consider = (entry: Entry | undefined, ord: number | null): void => {
       const slot = entry?.[view];
       if (entry === undefined || slot === null || slot === undefined) return;
       if (ord !== null && slot.ord !== ord) return; // a replaced text, or the other view's
-      if (!matches(entry, slot)) return;
-      total += 1;
-      const at = slot.view.at;
-      const id = entry.record.id;
-      const last = top[top.length - 1];
-      if (top.length >= keep && (last === undefined || !before(at, id, last))) return;
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const m = top[mid];
-        if (m !== undefined && before(m.at, m.id, { at, id })) lo = mid + 1;
-        else hi = mid;
-      }
-      top.splice(lo, 0, { id, at, row: slot.view.row });
-      if (top.length > keep) top.pop();
+      if (matches(entry, slot)) top.add(entry.record.id, slot.view.at, slot.view.row);
     };
-    // Latest first (ordinals and the map grow in the order texts were added, roughly their age):
-    // once the page is full, most older matches are only counted, not placed.
     if (rarest === null) {
-      const all = Array.from(this.entries.values());
-      for (let i = all.length - 1; i >= 0; i--) consider(all[i], null);
+      for (const entry of this.entries.values()) consider(entry, null);
     } else {
-      for (let i = rarest.n - 1; i >= 0; i--) {
+      for (let i = 0; i < rarest.n; i++) {
         const ord = rarest.ords[i] ?? -1;
         const owner = this.owners[ord];
         if (owner !== undefined) consider(this.entries.get(owner), ord);
       }
     }
-    const shown = top.slice((page - 1) * pageSize, keep);
-    return { ids: shown.map((h) => h.id), rows: shown.map((h) => h.row), total };
+    return { ...top.slice((page - 1) * pageSize, page * pageSize), total: top.total };
   }
 
   /** Every record held, by id: what a rebuild from the database must equal. */
