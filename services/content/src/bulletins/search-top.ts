@@ -13,16 +13,24 @@ export class TopMatches {
     this.heap = new Float64Array(Math.max(1, keep));
   }
 
+  private count = 0;
+
   get total(): number {
-    return this.ids.length;
+    return this.count;
   }
 
-  /** One match: kept by reference (no copy), whatever order matches come in. */
+  /**
+   * One match. Counted always; kept (by reference) only while it could still be on the pages:
+   * the threshold only rises, so a match older than it never will be. Matches that come newest
+   * first are mostly only counted; any order is correct.
+   */
   add(id: string, at: number, row: BulletinDto): void {
+    this.count += 1;
+    const h = this.heap;
+    if (this.size >= this.keep && at < (h[0] ?? 0)) return;
     this.ids.push(id);
     this.ats.push(at);
     this.rows.push(row);
-    const h = this.heap;
     if (this.size < this.keep) {
       let i = this.size++;
       h[i] = at;

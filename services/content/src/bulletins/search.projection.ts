@@ -212,10 +212,13 @@ export class SearchIndex {
       if (ord !== null && slot.ord !== ord) return; // a replaced text, or the other view's
       if (matches(entry, slot)) top.add(entry.record.id, slot.view.at, slot.view.row);
     };
+    // Latest first (ordinals and the map grow in the order texts were added, roughly their age),
+    // so that once the pages are full most older matches are only counted.
     if (rarest === null) {
-      for (const entry of this.entries.values()) consider(entry, null);
+      const all = Array.from(this.entries.values());
+      for (let i = all.length - 1; i >= 0; i--) consider(all[i], null);
     } else {
-      for (let i = 0; i < rarest.n; i++) {
+      for (let i = rarest.n - 1; i >= 0; i--) {
         const ord = rarest.ords[i] ?? -1;
         const owner = this.owners[ord];
         if (owner !== undefined) consider(this.entries.get(owner), ord);
