@@ -61,11 +61,32 @@ export const QUICK: Sizes = {
   cancelRegistrations: 100,
 };
 
+/**
+ * `--size readRegistrations=2000`: one size changed for a run (to try a benchmark on smaller or
+ * larger data); the report's notes name the sizes they were measured at.
+ */
+export function withSizes(base: Sizes, overrides: readonly string[]): Sizes {
+  const out: Sizes = { ...base };
+  for (const o of overrides) {
+    const m = /^(\w+)=(\d+)$/.exec(o);
+    const key = m?.[1];
+    if (m === null || key === undefined || !(key in base))
+      throw new Error(`--size ${o}: want name=N, name one of ${Object.keys(base).join(', ')}`);
+    (out as unknown as Record<string, number>)[key] = Number(m[2]);
+  }
+  return out;
+}
+
 export interface BenchContext {
   stack: Stack;
   backend: Backend;
   /** Lianxin's services on this backend, started on first use (some benchmarks need none). */
   system: () => Promise<System>;
+  /**
+   * Stops the running system (dropping its databases) and starts one on new, empty databases;
+   * `system()` returns it from then on.
+   */
+  freshSystem: () => Promise<System>;
   tokens: Tokens;
   sizes: Sizes;
   quick: boolean;

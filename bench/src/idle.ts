@@ -24,14 +24,24 @@ const portOf = (url: string, fallback: number): number => {
   const port = Number(new URL(url.includes('://') ? url : `tcp://${url}`).port);
   return Number.isInteger(port) && port > 0 ? port : fallback;
 };
-const SERVICE_PORTS: Record<string, number> = {
-  console: 4100,
-  banks: 4101,
-  outreach: 4102,
-  content: 4103,
-  notifier: 4104,
-  insights: 4105,
+/** A service's port, moved as `pnpm start` moves it (`LIANXIN_<NAME>_PORT`, beside a private stack). */
+const servicePort = (name: string, fallback: number): number => {
+  const raw = process.env[`LIANXIN_${name.toUpperCase()}_PORT`];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new Error(`LIANXIN_${name.toUpperCase()}_PORT must be a TCP port`);
+  return n;
 };
+const SERVICE_PORTS: Record<string, number> = Object.fromEntries(
+  Object.entries({
+    console: 4100,
+    banks: 4101,
+    outreach: 4102,
+    content: 4103,
+    notifier: 4104,
+    insights: 4105,
+  }).map(([name, port]) => [name, servicePort(name, port)]),
+);
 
 /** Each part of the stack that is running: its name and its processes. */
 function parts(): { name: string; pids: number[] }[] {
@@ -55,7 +65,7 @@ await sleep(settle * 1000);
 const running = parts();
 if (!running.some((p) => p.name in SERVICE_PORTS)) {
   process.stderr.write(
-    'no service is listening on 4100–4105: start the stack first (pnpm start)\n',
+    `no service is listening on ${Object.values(SERVICE_PORTS).join(', ')}: start the stack first (pnpm start)\n`,
   );
   process.exit(1);
 }

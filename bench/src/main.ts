@@ -11,7 +11,7 @@ import { reads } from './benches/reads.ts';
 import { relay } from './benches/relay.ts';
 import { relayScale } from './benches/relay-scale.ts';
 import { search } from './benches/search.ts';
-import { bareServer, FULL, QUICK, type BenchContext } from './context.ts';
+import { bareServer, FULL, QUICK, withSizes, type BenchContext } from './context.ts';
 import type { Figure } from './lib/figures.ts';
 import { profileWorst, type ProfileReport } from './profile.ts';
 import { elapsedSeconds, progress } from './lib/progress.ts';
@@ -44,13 +44,14 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     merge: { type: 'string' },
+    size: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
   process.stdout.write(
     'usage: pnpm bench [--quick] [--backends sqlite,postgres|name=mongodb://…] [--only ' +
-      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--profile] [--out dir] [--merge earlier.json]\n`,
+      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--size name=N …] [--profile] [--out dir] [--merge earlier.json]\n`,
   );
   process.exit(0);
 }
@@ -87,6 +88,7 @@ progress(
   `run ${runId} (${THIS_RUN}): ${quick ? 'quick (each once)' : `${rounds} rounds after ${warmup} warm-up`}; backends ${stack.backends.map((b) => b.name).join(', ')}; benchmarks ${selected.join(', ')}; logs in ${logDir}`,
 );
 
+const sizes = withSizes(quick ? QUICK : FULL, values.size ?? []);
 const figures: Figure[] = [];
 // `--merge earlier.json`: this run re-measures some benchmarks of an earlier report (say, after a
 // fix) and writes one report with the earlier run's other figures carried over, and named so.
@@ -134,13 +136,24 @@ try {
     if (cleared.length > 0)
       progress(`${backend.name}: dropped ${cleared.length} databases of finished runs`);
     let sys: Promise<System> | undefined;
+    let generation = 0;
+    const startGeneration = () =>
+      startSystem({ stack, backend, tokens, runId, portBase, logDir, generation });
     const bare = bareServer(stack, backend, portBase + 9, logDir);
     const ctx: BenchContext = {
       stack,
       backend,
-      system: () => (sys ??= startSystem({ stack, backend, tokens, runId, portBase, logDir })),
+      system: () => (sys ??= startGeneration()),
+      freshSystem: async () => {
+        const old = sys;
+        sys = undefined;
+        if (old) await old.then((s) => s.stop({ drop: true })).catch(() => undefined);
+        generation += 1;
+        sys = startGeneration();
+        return sys;
+      },
       tokens,
-      sizes: quick ? QUICK : FULL,
+      sizes,
       quick,
       warmup,
       rounds,

@@ -158,6 +158,8 @@ export async function profileWorst(
       stack: o.stack,
       backend: o.backend,
       system: () => Promise.resolve(sys),
+      // One profiled round on the profiled processes: no new generation.
+      freshSystem: () => Promise.resolve(sys),
       tokens: o.tokens,
       sizes: o.quick ? QUICK : FULL,
       quick: o.quick,

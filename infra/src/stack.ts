@@ -56,6 +56,12 @@ function kafkaProperties(s: StackSettings, dataDir: string): string {
     'auto.create.topics.enable=true',
     'delete.topic.enable=true',
     'log.retention.hours=168',
+    '# Idle cost (ADR 042): one node on a shared dev machine needs few threads, and the metadata',
+    "# log's no-op heartbeat record (default every 500 ms, appended and applied) every 5 s is enough.",
+    'num.network.threads=2',
+    'num.io.threads=2',
+    'background.threads=4',
+    'metadata.max.idle.interval.ms=5000',
     '',
   ].join('\n');
 }

@@ -11,6 +11,8 @@ interface Read {
   url: () => string;
   path: string;
   ceilingPath: string;
+  /** What one answer holds, for the figure's note. */
+  answer: string;
   amount: number;
   connections: number;
 }
@@ -23,6 +25,7 @@ export async function fillSession(ctx: BenchContext, n: number): Promise<string>
   const liaisons = await Promise.all(banks.map((b) => tokens.liaison(b.bankId, b.liaisonId ?? '')));
   const sessionId = await scheduleForum(sys, tokens, banks, 10_000, null);
   const batches = Math.ceil(n / BATCH);
+  const t0 = performance.now();
   let next = 0;
   const worker = async (w: number) => {
     for (;;) {
@@ -38,8 +41,12 @@ export async function fillSession(ctx: BenchContext, n: number): Promise<string>
           attendees: Array.from({ length: size }, (_, i) => attendee(b * BATCH + i)),
         },
       );
-      if (b % 20 === 0)
-        process.stderr.write(`  … ${Math.min(n, (b + 1) * BATCH)}/${n} registrations\r`);
+      if (b % 20 === 0) {
+        const s = (performance.now() - t0) / 1000;
+        process.stderr.write(
+          `  … ${Math.min(n, (b + 1) * BATCH)}/${n} registrations in ${Math.round(s)} s\n`,
+        );
+      }
     }
   };
   await Promise.all(Array.from({ length: 12 }, (_, w) => worker(w)));
@@ -64,6 +71,7 @@ export async function reads(ctx: BenchContext): Promise<Figure[]> {
       url: () => sys.outreach.url,
       path: '/sessions',
       ceilingPath: `/find/${outreachDb}/sessions?limit=${sessionsPage.items.length}`,
+      answer: `the first page (${sessionsPage.items.length} sessions), as the console opens it`,
       amount: sizes.readRequests,
       connections: 10,
     },
@@ -72,6 +80,7 @@ export async function reads(ctx: BenchContext): Promise<Figure[]> {
       url: () => sys.banks.url,
       path: '/banks',
       ceilingPath: `/find/${sys.dbName('banks')}/banks?limit=${banksPage.items.length}`,
+      answer: `the first page (${banksPage.items.length} banks), as the console opens it`,
       amount: sizes.readRequests,
       connections: 10,
     },
@@ -80,6 +89,8 @@ export async function reads(ctx: BenchContext): Promise<Figure[]> {
       url: () => sys.outreach.url,
       path: `/sessions/${sessionId}/registrations`,
       ceilingPath: `/find/${outreachDb}/registrations?field=sessionId&value=${sessionId}`,
+      // The route does not page: one answer is the whole list (ADR 045).
+      answer: `the whole list (the route does not page; ${sizes.readRegistrations.toLocaleString('en-US')} registrations)`,
       amount: Math.max(10, Math.round(sizes.readRequests / 20)),
       connections: 2,
     },
@@ -122,7 +133,7 @@ export async function reads(ctx: BenchContext): Promise<Figure[]> {
     const base = {
       bench: 'reads',
       backend: ctx.backend.name,
-      note: `${r.amount} requests, ${r.connections} at a time, as coordinators (first page, as the console opens it); ceiling: bare Fastify, one find on the same collection returning as many raw documents`,
+      note: `${r.amount} requests, ${r.connections} at a time, as coordinators; each answer ${r.answer}; the session was filled through the API beforehand (not timed); ceiling: bare Fastify, one find on the same collection returning as many raw documents`,
     };
     figures.push(
       figure(

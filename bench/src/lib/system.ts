@@ -17,6 +17,11 @@ export interface SystemOptions {
   runId: string;
   portBase: number;
   logDir: string;
+  /**
+   * A fresh set of databases (and bank consumer group) for the services: 0 is the run's first;
+   * the burst starts each round on a new one so a round does not scan the previous rounds' data.
+   */
+  generation?: number;
   /** Services to run with `--cpu-prof` (profiles land in this folder). */
   profile?: { services: string[]; dir: string };
 }
@@ -36,7 +41,8 @@ export interface System {
   /** Outreach's database: the bench reads its bank read model to see when an event was applied. */
   outreachDb: Db;
   dbName: (service: string) => string;
-  stop: () => Promise<void>;
+  /** Stops the services; with `drop`, then drops the databases they used (a burst round's). */
+  stop: (opts?: { drop: boolean }) => Promise<void>;
 }
 
 export interface BenchBank {
@@ -63,7 +69,9 @@ export const notifierExists = (repoRoot: string): boolean =>
   existsSync(join(repoRoot, 'services/notifier/src/main.ts'));
 
 export async function startSystem(o: SystemOptions): Promise<System> {
-  const dbName = (service: string) => benchDbName(o.backend, service);
+  const gen = o.generation ?? 0;
+  const dbName = (service: string) =>
+    benchDbName(o.backend, gen === 0 ? service : `g${gen}_${service}`);
   const mongo = await MongoClient.connect(o.backend.mongoUrl);
 
   const common = (service: string): Record<string, string> => {
@@ -107,7 +115,8 @@ export async function startSystem(o: SystemOptions): Promise<System> {
     const outreach = await start('outreach', o.portBase + 2, {
       CHECK_IN_SECRET: randomBytes(32).toString('hex'),
       // Per backend: the run's two backends' outreaches each read every bank event.
-      BANK_CONSUMER_GROUP: `${o.backend.name}-banks`,
+      // A new generation's outreach reads the run's bank events from the start into its new database.
+      BANK_CONSUMER_GROUP: `${o.backend.name}-banks${gen === 0 ? '' : `-g${gen}`}`,
     });
     const startNotifier = notifierExists(o.stack.repoRoot)
       ? () =>
@@ -126,9 +135,15 @@ export async function startSystem(o: SystemOptions): Promise<System> {
       mongo,
       outreachDb: mongo.db(dbName('outreach')),
       dbName,
-      stop: async () => {
+      stop: async (opts) => {
         await stopAll();
-        await mongo.close();
+        try {
+          if (opts?.drop === true)
+            for (const service of ['banks', 'outreach', 'notifier'])
+              await mongo.db(dbName(service)).dropDatabase();
+        } finally {
+          await mongo.close();
+        }
       },
     };
   } catch (err) {
