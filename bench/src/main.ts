@@ -41,6 +41,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     skip: { type: 'string' },
     rounds: { type: 'string' },
+    warmup: { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     merge: { type: 'string' },
@@ -51,7 +52,7 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     'usage: pnpm bench [--quick] [--backends sqlite,postgres|name=mongodb://…] [--only ' +
-      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--size name=N …] [--profile] [--out dir] [--merge earlier.json]\n`,
+      `${Object.keys(BENCHES).join(',')}] [--skip …] [--rounds N] [--warmup N] [--size name=N …] [--profile] [--out dir] [--merge earlier.json]\n`,
   );
   process.exit(0);
 }
@@ -82,7 +83,7 @@ const started = new Date();
 const runId = started.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
 const logDir = join(stack.stateDir, 'bench', runId);
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 4300);
-const warmup = quick ? 0 : 1;
+const warmup = values.warmup !== undefined ? Number(values.warmup) : quick ? 0 : 1;
 const rounds = values.rounds !== undefined ? Number(values.rounds) : quick ? 1 : 3;
 progress(
   `run ${runId} (${THIS_RUN}): ${quick ? 'quick (each once)' : `${rounds} rounds after ${warmup} warm-up`}; backends ${stack.backends.map((b) => b.name).join(', ')}; benchmarks ${selected.join(', ')}; logs in ${logDir}`,

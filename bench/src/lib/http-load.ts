@@ -8,6 +8,8 @@ export interface LoadSpec {
   amount: number;
   /** Connections kept open at once (= requests in flight, no pipelining). */
   connections: number;
+  /** How long one request may wait for its answer; default 300 s. */
+  timeoutSeconds?: number;
   /** Path, headers and body of request `i` (0-based, in the order they are sent). */
   request: (i: number) => { path: string; headers: Record<string, string>; body?: string };
 }
@@ -34,7 +36,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     connections: spec.connections,
     amount: spec.amount,
     pipelining: 1,
-    timeout: 300,
+    timeout: spec.timeoutSeconds ?? 300,
     requests: [
       {
         method: spec.method,
