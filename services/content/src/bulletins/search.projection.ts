@@ -1,6 +1,7 @@
 // The search read model of one content replica: every bulletin's two views and list rows in memory, a bigram → bulletins posting list, apply-if-newer by revision (ADR 036, 039).
 import type { BulletinDto } from './bulletin.schemas.ts';
 import { bigramsOf, textQuery } from './search.rules.ts';
+import { TopMatches } from './search-top.ts';
 
 /** What one view of a bulletin is searched and sorted by (the stored search keys of ADR 015). */
 export interface IndexedView {
@@ -69,6 +70,20 @@ class Postings {
       this.ords = grown;
     }
     this.ords[this.n++] = ord;
+  }
+
+  /** Whether `ord` is in the list (ascending: binary search). */
+  has(ord: number): boolean {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ords[mid] ?? -1;
+      if (at === ord) return true;
+      if (at < ord) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }
 
@@ -157,7 +172,18 @@ export class SearchIndex {
   ): IndexPage {
     const text = filter.q === undefined ? null : textQuery(filter.q);
     if (text !== null && text.terms.length === 0) return { ids: [], rows: [], total: 0 };
-    const terms = text?.terms ?? [];
+    const rarest = this.rarestPostings(text?.grams ?? []);
+    if (rarest === 'none') return { ids: [], rows: [], total: 0 };
+    // A two-character term is one bigram: a text holds it exactly when the text's ordinal is in
+    // its posting list (binary search), which is cheaper than scanning the text. The rarest
+    // bigram's own term needs no check at all: the candidates come from its list.
+    const byPosting: Postings[] = [];
+    const bySubstring: string[] = [];
+    for (const term of text?.terms ?? []) {
+      const postings = Array.from(term).length === 2 ? this.postings.get(term) : undefined;
+      if (postings === undefined) bySubstring.push(term);
+      else if (postings !== rarest) byPosting.push(postings);
+    }
     const matches = (entry: Entry, slot: Slot): boolean => {
       const r = entry.record;
       const v = slot.view;
@@ -173,30 +199,32 @@ export class SearchIndex {
       if (filter.audience !== undefined && !v.audiences.includes(filter.audience)) return false;
       if (filter.from !== undefined && v.caseDate < filter.from) return false;
       if (filter.to !== undefined && v.caseDate > filter.to) return false;
-      return terms.every((term) => v.text.includes(term));
+      return (
+        byPosting.every((p) => p.has(slot.ord)) && bySubstring.every((t) => v.text.includes(t))
+      );
     };
-    const hits: { id: string; at: number; row: BulletinDto }[] = [];
+    // Every match is counted, but only those that can be on the first `page` pages are sorted:
+    // a common word matches most of the corpus (ADR 044, profile).
+    const top = new TopMatches(page * pageSize);
     const consider = (entry: Entry | undefined, ord: number | null): void => {
       const slot = entry?.[view];
       if (entry === undefined || slot === null || slot === undefined) return;
       if (ord !== null && slot.ord !== ord) return; // a replaced text, or the other view's
-      if (matches(entry, slot))
-        hits.push({ id: entry.record.id, at: slot.view.at, row: slot.view.row });
+      if (matches(entry, slot)) top.add(entry.record.id, slot.view.at, slot.view.row);
     };
-    const rarest = this.rarestPostings(text?.grams ?? []);
-    if (rarest === 'none') return { ids: [], rows: [], total: 0 };
+    // Latest first (ordinals and the map grow in the order texts were added, roughly their age),
+    // so that once the pages are full most older matches are only counted.
     if (rarest === null) {
-      for (const entry of this.entries.values()) consider(entry, null);
+      const all = Array.from(this.entries.values());
+      for (let i = all.length - 1; i >= 0; i--) consider(all[i], null);
     } else {
-      for (let i = 0; i < rarest.n; i++) {
+      for (let i = rarest.n - 1; i >= 0; i--) {
         const ord = rarest.ords[i] ?? -1;
         const owner = this.owners[ord];
         if (owner !== undefined) consider(this.entries.get(owner), ord);
       }
     }
-    hits.sort((a, b) => b.at - a.at || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0));
-    const shown = hits.slice((page - 1) * pageSize, page * pageSize);
-    return { ids: shown.map((h) => h.id), rows: shown.map((h) => h.row), total: hits.length };
+    return { ...top.slice((page - 1) * pageSize, page * pageSize), total: top.total };
   }
 
   /** Every record held, by id: what a rebuild from the database must equal. */
