@@ -3,7 +3,7 @@ import type { SessionDoc } from '../sessions/session.model.ts';
 import type { InvitationView } from './invitation.schemas.ts';
 import { isOpenForRegistration } from './settle-registration.ts';
 
-type InvitedSession = Omit<SessionDoc, 'outbox'>;
+type InvitedSession = Omit<SessionDoc, 'outbox' | 'seatHolders'>;
 
 export function toInvitationView(doc: InvitedSession, bankId: string, now: Date): InvitationView {
   const held = doc.bankConfirmed[bankId] ?? 0;

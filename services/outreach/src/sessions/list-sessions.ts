@@ -3,13 +3,13 @@ import type { Paginated } from '@lianxin/contracts';
 import type { Principal } from '@lianxin/platform/auth';
 import type { Deps } from '../shared/deps.ts';
 import type { ListSessionsQuery } from './session.schemas.ts';
-import type { SessionDoc } from './session.model.ts';
+import type { SessionHead } from './session.repository.ts';
 
 export async function listSessions(
   deps: Deps,
   principal: Principal,
   q: ListSessionsQuery,
-): Promise<Paginated<SessionDoc>> {
+): Promise<Paginated<SessionHead>> {
   // A liaison asking for another bank's sessions gets an empty page, not someone else's list.
   if (principal.role === 'liaison' && q.bankId !== undefined && q.bankId !== principal.bankId) {
     return { items: [], total: 0, page: q.page, pageSize: q.pageSize };

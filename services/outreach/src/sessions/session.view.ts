@@ -3,7 +3,10 @@ import type { SessionSnapshot } from '@lianxin/contracts';
 import type { SessionView } from './session.schemas.ts';
 import type { SessionCore } from './session.model.ts';
 
-export function toSnapshot(doc: SessionCore): SessionSnapshot {
+/** What the views read: never the ledger arrays, so a list can leave them out of its query. */
+type SessionFields = Omit<SessionCore, 'seatHolders' | 'queue'>;
+
+export function toSnapshot(doc: SessionFields): SessionSnapshot {
   return {
     id: doc._id,
     title: doc.title,
@@ -27,7 +30,7 @@ export function toSnapshot(doc: SessionCore): SessionSnapshot {
   };
 }
 
-export function toView(doc: SessionCore & { version: number }): SessionView {
+export function toView(doc: SessionFields & { version: number }): SessionView {
   return {
     ...toSnapshot(doc),
     description: doc.description,
