@@ -15,7 +15,7 @@ import { bareServer, FULL, QUICK, withSizes, type BenchContext } from './context
 import type { Figure } from './lib/figures.ts';
 import { profileWorst, type ProfileReport } from './profile.ts';
 import { elapsedSeconds, progress } from './lib/progress.ts';
-import { mergeEarlier, writeReport, type EarlierReport } from './report.ts';
+import { measuredBy, mergeEarlier, writeReport, type EarlierReport } from './report.ts';
 import { stopAllChildren } from './lib/services.ts';
 import { openStack } from './lib/stack.ts';
 import { startSystem, type System } from './lib/system.ts';
@@ -102,7 +102,7 @@ const report = () => {
   const merged = earlier
     ? mergeEarlier(
         earlier,
-        { benches: new Set(selected), backends: new Set(stack.backends.map((b) => b.name)) },
+        { benches: measuredBy(selected), backends: new Set(stack.backends.map((b) => b.name)) },
         { figures, profiles, failures },
       )
     : undefined;

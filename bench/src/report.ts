@@ -29,6 +29,13 @@ export interface EarlierReport {
   failures: string[];
 }
 
+/** The figure groups a run of these benchmarks measures: the burst also measures `memory`. */
+export function measuredBy(selected: readonly string[]): Set<string> {
+  const out = new Set(selected);
+  if (out.has('burst')) out.add('memory');
+  return out;
+}
+
 /**
  * Folds an earlier run into this one: its figures and profiles of what this run did not repeat
  * are kept (a re-run replaces a benchmark's figures on the backends it ran on), and its failures
