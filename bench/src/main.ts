@@ -1,7 +1,7 @@
 // `pnpm bench [--quick] [--backends sqlite,postgres] [--only burst,relay] [--profile]`: every hot path beside its ceiling.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { burst } from './benches/burst.ts';
 import { cancel } from './benches/cancel.ts';
@@ -91,12 +91,16 @@ progress(
 
 const sizes = withSizes(quick ? QUICK : FULL, values.size ?? []);
 const figures: Figure[] = [];
+/** A path the caller typed, from where they typed it: `pnpm bench` runs this in bench/ (INIT_CWD is theirs). */
+function fromCaller(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
 // `--merge earlier.json`: this run re-measures some benchmarks of an earlier report (say, after a
 // fix) and writes one report with the earlier run's other figures carried over, and named so.
 const earlier =
   values.merge === undefined
     ? undefined
-    : (JSON.parse(readFileSync(values.merge, 'utf8')) as EarlierReport);
+    : (JSON.parse(readFileSync(fromCaller(values.merge), 'utf8')) as EarlierReport);
 /** Written after every benchmark too, so an interrupted run keeps what it measured. */
 const report = () => {
   const merged = earlier
@@ -107,7 +111,8 @@ const report = () => {
       )
     : undefined;
   return writeReport({
-    dir: values.out ?? join(stack.repoRoot, 'bench', 'results'),
+    dir:
+      values.out === undefined ? join(stack.repoRoot, 'bench', 'results') : fromCaller(values.out),
     started,
     seconds: elapsedSeconds(),
     quick,
