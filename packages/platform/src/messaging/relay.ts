@@ -19,31 +19,18 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { isDuplicateKey } from '../db/index.ts';
 import { EVENT_PRODUCER } from './kafka.ts';
-import { sequenceOf, sharedEventId, type PendingEvent } from './outbox.ts';
-import { encodeEnvelope, type Envelope } from './envelope.ts';
+import { messagesOf, type RelaySource } from './relay-messages.ts';
 import { releaseOutbox } from './release.ts';
+
+export type { RelaySource } from './relay-messages.ts';
 
 import { asOutboxDoc, type AggregateId, type Coll, type OutboxDoc } from './release.ts';
 
-/** The `$or` branches of an aggregate nobody holds: no lease, or one that expired before `now`. */
 /** The collection of marks saying a source's pre-`outboxPending` documents have been flagged. */
 export const FLAGGED_MARKS = 'outbox_flagged';
 
+/** The `$or` branches of an aggregate nobody holds: no lease, or one that expired before `now`. */
 const leaseFree = (now: Date) => [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }];
-
-export interface RelaySource {
-  /** Collection of the aggregate (its mongoose model's collection name). */
-  collection: string;
-  /** Topic of each event type. */
-  topicFor: (type: string) => string;
-  /** Message key; default the aggregate id, so an aggregate's events stay on one partition. */
-  keyFor?: (doc: Record<string, unknown>, event: PendingEvent) => string;
-  /**
-   * The data of a shared event (`newSharedEvent`) for one aggregate, from its document and the
-   * event's common part; without it a shared event is published with the common part as is.
-   */
-  expand?: (doc: Record<string, unknown>, event: PendingEvent) => unknown;
-}
 
 export interface RelayOptions {
   kafka: Kafka;
@@ -335,12 +322,6 @@ export class OutboxRelay {
     return claimed ? asOutboxDoc(claimed) : undefined;
   }
 
-  /** A shared event as this aggregate's own: its derived id and its data. */
-  private expanded(source: RelaySource, doc: OutboxDoc, event: PendingEvent): PendingEvent {
-    const id = sharedEventId(event.id, String(doc._id));
-    return { ...event, id, data: source.expand?.(doc, event) ?? event.data };
-  }
-
   /**
    * Publishes the docs' events in one `sendBatch`; returns the docs whose events could not be
    * made into messages (their source's `expand`, `topicFor` or `keyFor` threw), which were left
@@ -356,23 +337,7 @@ export class OutboxRelay {
     for (const doc of docs) {
       let messages: [string, Message][];
       try {
-        messages = doc.outbox.map((pending, i) => {
-          const event = pending.shared ? this.expanded(source, doc, pending) : pending;
-          const envelope: Envelope = {
-            id: event.id,
-            type: event.type,
-            source: this.opts.source,
-            subject: String(doc._id),
-            sequence: sequenceOf(doc, i),
-            time: event.time,
-            schemaVersion: event.schemaVersion,
-            data: event.data,
-          };
-          return [
-            source.topicFor(event.type),
-            encodeEnvelope(envelope, source.keyFor?.(doc, event) ?? String(doc._id)),
-          ];
-        });
+        messages = messagesOf(source, this.opts.source, doc);
       } catch (err) {
         // Only the id and the types: event data may hold personal data and is never logged.
         this.opts.log.error(
